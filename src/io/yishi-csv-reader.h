@@ -1,0 +1,46 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  YISHI_ENCODING_AUTO,
+  YISHI_ENCODING_UTF8,
+  YISHI_ENCODING_GB18030,
+} YishiEncoding;
+
+gboolean yishi_encoding_parse (const char    *text,
+                               YishiEncoding *out_encoding);
+
+/**
+ * YishiCsvTable:
+ * A CSV file decoded to UTF-8 and split into records, as Excel and online
+ * forms write it: UTF-8 with or without BOM, or GB18030/GBK; quoted fields
+ * may hold commas, quotes and line breaks. Each record remembers the line
+ * of the file it starts on, for error messages.
+ */
+typedef struct _YishiCsvTable YishiCsvTable;
+
+YishiCsvTable *yishi_csv_table_read          (GBytes        *contents,
+                                              YishiEncoding  encoding,
+                                              const char    *filename,
+                                              GError       **error);
+void           yishi_csv_table_free          (YishiCsvTable *table);
+const char    *yishi_csv_table_get_encoding  (YishiCsvTable *table);
+guint          yishi_csv_table_get_n_columns (YishiCsvTable *table);
+const char    *yishi_csv_table_get_header    (YishiCsvTable *table,
+                                              guint          column);
+guint          yishi_csv_table_get_n_records (YishiCsvTable *table);
+guint          yishi_csv_table_get_line      (YishiCsvTable *table,
+                                              guint          record);
+guint          yishi_csv_table_get_n_fields  (YishiCsvTable *table,
+                                              guint          record);
+const char    *yishi_csv_table_get_field     (YishiCsvTable *table,
+                                              guint          record,
+                                              guint          column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiCsvTable, yishi_csv_table_free)
+
+G_END_DECLS

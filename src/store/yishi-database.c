@@ -1,0 +1,685 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "yishi-database-private.h"
+#include "yishi-error.h"
+#include "yishi-migrations.h"
+
+/* "YISH": marks the file as Yishi's (PRAGMA application_id). */
+#define YISHI_APPLICATION_ID 0x59495348
+
+struct _YishiDatabase
+{
+  GObject     parent_instance;
+  char       *path;
+  sqlite3    *handle;
+  GHashTable *statements; /* SQL text → prepared statement */
+  GRecMutex   mutex;
+};
+
+struct _YishiDatabaseLocker
+{
+  YishiDatabase *db;
+};
+
+G_DEFINE_FINAL_TYPE (YishiDatabase, yishi_database, G_TYPE_OBJECT)
+
+static void
+set_sqlite_error (sqlite3     *handle,
+                  int          rc,
+                  const char  *path,
+                  GError     **error)
+{
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_NOTADB)
+    g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_YISHI,
+                 _("“%s” is not a Yishi database."), path);
+  else if (primary == SQLITE_CORRUPT)
+    g_set_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT,
+                 _("“%s” is damaged and cannot be read. Open a backup copy instead."), path);
+  else
+    g_set_error (error, YISHI_ERROR, YISHI_ERROR_DATABASE,
+                 /* Translators: %s is the message from the database engine */
+                 _("Database error: %s"),
+                 handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+}
+
+static gboolean
+query_int (sqlite3     *handle,
+           const char  *sql,
+           const char  *path,
+           gint64      *out_value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_value = sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (handle, rc, path, error);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+/* Looks at an existing file without writing to it, so that a file that
+ * is not ours, is damaged or is too new is left exactly as it was. */
+static gboolean
+probe_existing (const char  *path,
+                GError     **error)
+{
+  sqlite3 *handle = NULL;
+  gint64 app_id = 0, version = 0, n_tables = 0;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (handle, rc, path, error);
+      sqlite3_close (handle);
+      return FALSE;
+    }
+
+  ok = query_int (handle, "SELECT count(*) FROM sqlite_schema", path, &n_tables, error) &&
+       query_int (handle, "PRAGMA application_id", path, &app_id, error) &&
+       query_int (handle, "PRAGMA user_version", path, &version, error);
+  sqlite3_close (handle);
+
+  if (!ok)
+    return FALSE;
+
+  if (app_id != YISHI_APPLICATION_ID && (n_tables > 0 || version > 0))
+    {
+      g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_YISHI,
+                   _("“%s” is a database of another program, not a Yishi database."), path);
+      return FALSE;
+    }
+
+  if (version > YISHI_SCHEMA_VERSION)
+    {
+      g_set_error (error, YISHI_ERROR, YISHI_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Yishi (schema %d; this version "
+                     "reads up to %d). Update Yishi to open it."),
+                   path, (int) version, YISHI_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+exec_sql (sqlite3     *handle,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    set_sqlite_error (handle, rc, "", error);
+
+  return rc == SQLITE_OK;
+}
+
+/* Brings the schema up to date in one transaction: all steps or none. */
+static gboolean
+migrate (sqlite3     *handle,
+         const char  *path,
+         GError     **error)
+{
+  const char * const *migrations = _yishi_migrations_get (NULL);
+  gint64 version = 0;
+  g_autofree char *set_version = NULL;
+
+  if (!exec_sql (handle, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* read again inside the lock: another process may have migrated */
+  if (!query_int (handle, "PRAGMA user_version", path, &version, error))
+    goto fail;
+
+  for (gint64 v = version; v < YISHI_SCHEMA_VERSION; v++)
+    if (!exec_sql (handle, migrations[v], error))
+      goto fail;
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
+                                 YISHI_SCHEMA_VERSION, YISHI_APPLICATION_ID);
+  if (version < YISHI_SCHEMA_VERSION && !exec_sql (handle, set_version, error))
+    goto fail;
+
+  return exec_sql (handle, "COMMIT", error);
+
+fail:
+  sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+configure (sqlite3     *handle,
+           GError     **error)
+{
+  /* WAL and a busy timeout let the window and yishictl write the same
+   * file at once: one waits for the other instead of failing. */
+  sqlite3_busy_timeout (handle, 10000);
+
+  return exec_sql (handle,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = NORMAL;"
+                   "PRAGMA foreign_keys = ON;",
+                   error);
+}
+
+static gboolean
+ensure_parent_dir (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+               _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+  return FALSE;
+}
+
+/**
+ * yishi_database_open:
+ * Opens the Yishi database at @path, creating it if it does not exist and
+ * migrating it if it is older. A file that is not a Yishi database, is
+ * damaged, or was written by a newer Yishi is refused and not modified.
+ */
+YishiDatabase *
+yishi_database_open (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(YishiDatabase) db = NULL;
+  GStatBuf st;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) == 0 && st.st_size > 0 && !probe_existing (path, error))
+    return NULL;
+  if (!ensure_parent_dir (path, error))
+    return NULL;
+
+  db = g_object_new (YISHI_TYPE_DATABASE, NULL);
+  db->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &db->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (db->handle, rc, path, error);
+      return NULL;
+    }
+
+  if (!configure (db->handle, error) || !migrate (db->handle, path, error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  YishiDatabase *db = yishi_database_open (task_data, &error);
+
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, db, g_object_unref);
+}
+
+void
+yishi_database_open_async (const char          *path,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, yishi_database_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+YishiDatabase *
+yishi_database_open_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+yishi_database_get_path (YishiDatabase *db)
+{
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
+
+  return db->path;
+}
+
+static gint64
+pragma_value (YishiDatabase *db,
+              const char    *sql)
+{
+  g_autoptr(YishiDatabaseLocker) locker = _yishi_database_locker_new (db);
+  gint64 value = -1;
+
+  if (!query_int (db->handle, sql, db->path, &value, NULL))
+    return -1;
+
+  return value;
+}
+
+int
+yishi_database_get_schema_version (YishiDatabase *db)
+{
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), -1);
+
+  return (int) pragma_value (db, "PRAGMA user_version");
+}
+
+/* Changes whenever another connection — yishictl, say — commits. */
+gint64
+yishi_database_get_data_version (YishiDatabase *db)
+{
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), -1);
+
+  return pragma_value (db, "PRAGMA data_version");
+}
+
+/* TRUE when the database holds no people and no proposals yet. */
+gboolean
+yishi_database_is_empty (YishiDatabase *db)
+{
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
+
+  return pragma_value (db, "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM proposal)") == 0;
+}
+
+static gboolean
+backup_into (YishiDatabase  *db,
+             const char     *dest_path,
+             GError        **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      g_autoptr(YishiDatabaseLocker) locker = _yishi_database_locker_new (db);
+
+      backup = sqlite3_backup_init (dest, "main", db->handle, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+    }
+  /* a copy is a single file: no -wal beside it on the USB stick */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    set_sqlite_error (dest, rc, dest_path, error);
+  sqlite3_close (dest);
+
+  return rc == SQLITE_OK;
+}
+
+/**
+ * yishi_database_backup_to:
+ * Writes a consistent copy of the whole database to @dest_path with
+ * SQLite's backup API, replacing the file only once the copy is complete.
+ */
+gboolean
+yishi_database_backup_to (YishiDatabase  *db,
+                          const char     *dest_path,
+                          GError        **error)
+{
+  g_autofree char *tmp_path = NULL;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (g_strcmp0 (dest_path, db->path) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("A copy cannot replace the database it is made from."));
+      return FALSE;
+    }
+
+  tmp_path = g_strconcat (dest_path, ".part", NULL);
+  g_unlink (tmp_path);
+  if (!backup_into (db, tmp_path, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), dest_path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (yishi_database_backup_to (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+yishi_database_backup_to_async (YishiDatabase       *db,
+                                const char          *dest_path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (db, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, yishi_database_backup_to_async);
+  g_task_set_task_data (task, g_strdup (dest_path), g_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+gboolean
+yishi_database_backup_to_finish (YishiDatabase  *db,
+                                 GAsyncResult   *result,
+                                 GError        **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+append_rows (YishiDatabase *db,
+             const char    *sql,
+             GString       *out,
+             guint         *out_rows)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db, sql, NULL);
+
+  *out_rows = 0;
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int n = sqlite3_column_count (stmt);
+
+      for (int i = 0; i < n; i++)
+        g_string_append_printf (out, "%s%s", i ? " " : "  ", _yishi_column_text (stmt, i));
+      g_string_append_c (out, '\n');
+      (*out_rows)++;
+    }
+}
+
+/**
+ * yishi_database_check:
+ * Runs SQLite's integrity check and foreign-key check and reads the
+ * schema version. Returns a report for people to read; @out_ok tells
+ * whether everything was in order.
+ */
+char *
+yishi_database_check (YishiDatabase  *db,
+                      gboolean       *out_ok,
+                      GError        **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  g_autoptr(GString) integrity = g_string_new (NULL);
+  g_autoptr(GString) foreign = g_string_new (NULL);
+  GString *report = g_string_new (NULL);
+  guint n_integrity = 0, n_foreign = 0;
+  gboolean integrity_ok;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
+
+  locker = _yishi_database_locker_new (db);
+  append_rows (db, "PRAGMA integrity_check", integrity, &n_integrity);
+  append_rows (db, "PRAGMA foreign_key_check", foreign, &n_foreign);
+  integrity_ok = n_integrity == 1 && g_str_equal (integrity->str, "  ok\n");
+
+  g_string_append_printf (report, _("Schema version: %d (this Yishi writes %d)\n"),
+                          yishi_database_get_schema_version (db), YISHI_SCHEMA_VERSION);
+  if (integrity_ok)
+    g_string_append (report, _("Integrity check: ok\n"));
+  else
+    g_string_append_printf (report, _("Integrity check: problems found\n%s"), integrity->str);
+  if (n_foreign == 0)
+    g_string_append (report, _("Foreign key check: ok\n"));
+  else
+    g_string_append_printf (report, _("Foreign key check: %u broken references (table, row, parent)\n%s"),
+                            n_foreign, foreign->str);
+
+  *out_ok = integrity_ok && n_foreign == 0;
+  return g_string_free (report, FALSE);
+}
+
+char *
+yishi_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "yishi", "yishi.db", NULL);
+}
+
+/* Internals */
+
+void
+_yishi_database_lock (YishiDatabase *db)
+{
+  g_rec_mutex_lock (&db->mutex);
+}
+
+void
+_yishi_database_unlock (YishiDatabase *db)
+{
+  g_rec_mutex_unlock (&db->mutex);
+}
+
+YishiDatabaseLocker *
+_yishi_database_locker_new (YishiDatabase *db)
+{
+  YishiDatabaseLocker *locker = g_new (YishiDatabaseLocker, 1);
+
+  _yishi_database_lock (db);
+  locker->db = db;
+  return locker;
+}
+
+void
+_yishi_database_locker_free (YishiDatabaseLocker *locker)
+{
+  _yishi_database_unlock (locker->db);
+  g_free (locker);
+}
+
+void
+_yishi_database_set_error (YishiDatabase  *db,
+                           GError        **error)
+{
+  set_sqlite_error (db->handle, sqlite3_extended_errcode (db->handle), db->path, error);
+}
+
+sqlite3 *
+_yishi_database_get_handle (YishiDatabase *db)
+{
+  return db->handle;
+}
+
+gboolean
+_yishi_database_exec (YishiDatabase  *db,
+                      const char     *sql,
+                      GError        **error)
+{
+  return exec_sql (db->handle, sql, error);
+}
+
+/* Takes the lock and starts a write transaction; the lock is held until
+ * _yishi_database_commit () or _yishi_database_rollback (). */
+gboolean
+_yishi_database_begin (YishiDatabase  *db,
+                       GError        **error)
+{
+  _yishi_database_lock (db);
+  if (exec_sql (db->handle, "BEGIN IMMEDIATE", error))
+    return TRUE;
+
+  _yishi_database_unlock (db);
+  return FALSE;
+}
+
+gboolean
+_yishi_database_commit (YishiDatabase  *db,
+                        GError        **error)
+{
+  gboolean ok = exec_sql (db->handle, "COMMIT", error);
+
+  if (!ok)
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+  _yishi_database_unlock (db);
+
+  return ok;
+}
+
+void
+_yishi_database_rollback (YishiDatabase *db)
+{
+  sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+  _yishi_database_unlock (db);
+}
+
+/* A cached prepared statement for @sql, which must be a literal: user
+ * text only ever reaches SQLite through sqlite3_bind_*(). */
+sqlite3_stmt *
+_yishi_database_prepare (YishiDatabase  *db,
+                         const char     *sql,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (db->handle, rc, db->path, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_yishi_database_step_done (YishiDatabase  *db,
+                           sqlite3_stmt   *stmt,
+                           GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  set_sqlite_error (db->handle, rc, db->path, error);
+  return FALSE;
+}
+
+const char *
+_yishi_column_text (sqlite3_stmt *stmt,
+                    int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+void
+_yishi_bind_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* Binds NULL for YISHI_UNKNOWN (-1): an amount or count not given. */
+void
+_yishi_bind_optional_int (sqlite3_stmt *stmt,
+                          int           index,
+                          gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+gint64
+_yishi_column_optional_int (sqlite3_stmt *stmt,
+                            int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, column);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+yishi_database_finalize (GObject *object)
+{
+  YishiDatabase *db = YISHI_DATABASE (object);
+
+  g_clear_pointer (&db->statements, g_hash_table_unref);
+  if (db->handle != NULL)
+    sqlite3_close (db->handle);
+  g_clear_pointer (&db->path, g_free);
+  g_rec_mutex_clear (&db->mutex);
+
+  G_OBJECT_CLASS (yishi_database_parent_class)->finalize (object);
+}
+
+static void
+yishi_database_class_init (YishiDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = yishi_database_finalize;
+}
+
+static void
+yishi_database_init (YishiDatabase *db)
+{
+  g_rec_mutex_init (&db->mutex);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          finalize_statement);
+}

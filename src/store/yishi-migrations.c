@@ -1,0 +1,88 @@
+#include "config.h"
+
+#include "yishi-database.h"
+#include "yishi-migrations.h"
+
+/* Timestamps are UTC, ISO 8601, to the second. */
+#define NOW "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+#define UUID_CHECK(col) "CHECK (length(" col ") = 36)"
+
+/* Version 1: communities and grids, people and their roles, proposals. */
+static const char migration_1[] =
+  "CREATE TABLE community ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  district TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW
+  ");"
+  "CREATE TABLE grid ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  community_id INTEGER REFERENCES community (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  UNIQUE (community_id, name)"
+  ");"
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  grid_id INTEGER REFERENCES grid (id) ON DELETE SET NULL,"
+  "  building TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW
+  ");"
+  "CREATE INDEX person_name ON person (name);"
+  "CREATE INDEX person_grid ON person (grid_id);"
+  "CREATE TABLE person_role ("
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL CHECK (role IN ('council-member', 'building-leader',"
+  "    'ten-household-leader', 'grid-worker', 'judge', 'volunteer')),"
+  "  PRIMARY KEY (person_id, role)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE proposal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  proposer_id INTEGER REFERENCES person (id) ON DELETE RESTRICT,"
+  "  community_id INTEGER REFERENCES community (id) ON DELETE RESTRICT,"
+  "  category TEXT NOT NULL CHECK (category IN ('environment', 'elderly-disabled',"
+  "    'roads-traffic', 'culture-sports', 'safety', 'other')),"
+  "  location TEXT NOT NULL DEFAULT '',"
+  "  cost_fen INTEGER CHECK (cost_fen IS NULL OR (typeof(cost_fen) = 'integer'"
+  "    AND cost_fen BETWEEN 0 AND 10000000000000)),"
+  "  households INTEGER CHECK (households IS NULL OR (typeof(households) = 'integer' AND households >= 0)),"
+  "  people INTEGER CHECK (people IS NULL OR (typeof(people) = 'integer' AND people >= 0)),"
+  "  submitted_on TEXT CHECK (submitted_on IS NULL OR date(submitted_on) = submitted_on),"
+  "  status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'screened-in',"
+  "    'screened-out', 'shortlisted', 'accepted', 'rejected', 'implemented')),"
+  "  status_reason TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  CHECK (status <> 'screened-out' OR length(trim(status_reason)) > 0)"
+  ");"
+  "CREATE INDEX proposal_proposer ON proposal (proposer_id);"
+  "CREATE INDEX proposal_community ON proposal (community_id);"
+  "CREATE INDEX proposal_status ON proposal (status);";
+
+static const char * const migrations[] = {
+  migration_1,
+  NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YISHI_SCHEMA_VERSION + 1);
+
+const char * const *
+_yishi_migrations_get (guint *n_migrations)
+{
+  if (n_migrations != NULL)
+    *n_migrations = G_N_ELEMENTS (migrations) - 1;
+
+  return migrations;
+}

@@ -1,0 +1,77 @@
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "yishi-test-util.h"
+
+YishiTestDir *
+yishi_test_dir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  YishiTestDir *dir = g_new0 (YishiTestDir, 1);
+
+  dir->path = g_dir_make_tmp ("yishi-test-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+void
+yishi_test_dir_free (YishiTestDir *dir)
+{
+  remove_tree (dir->path);
+  g_free (dir->path);
+  g_free (dir);
+}
+
+char *
+yishi_test_dir_file (YishiTestDir *dir,
+                     const char   *name)
+{
+  return g_build_filename (dir->path, name, NULL);
+}
+
+/* A new, empty Yishi database in @dir. */
+YishiDatabase *
+yishi_test_open_db (YishiTestDir *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = yishi_test_dir_file (dir, "test.db");
+  YishiDatabase *db = yishi_database_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  return db;
+}
+
+void
+yishi_test_write_file (const char *path,
+                       const void *contents,
+                       gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "yishi-database.h"
+
+G_BEGIN_DECLS
+
+/* A fresh temporary folder, removed with yishi_test_dir_free (). */
+typedef struct
+{
+  char *path;
+} YishiTestDir;
+
+YishiTestDir  *yishi_test_dir_new      (void);
+void           yishi_test_dir_free     (YishiTestDir *dir);
+char          *yishi_test_dir_file     (YishiTestDir *dir,
+                                        const char   *name);
+YishiDatabase *yishi_test_open_db      (YishiTestDir *dir);
+void           yishi_test_write_file   (const char   *path,
+                                        const void   *contents,
+                                        gssize        length);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiTestDir, yishi_test_dir_free)
+
+G_END_DECLS
