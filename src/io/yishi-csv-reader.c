@@ -1,0 +1,3 @@
+/* implementation in progress */
+#include "config.h"
+#include "yishi-csv-reader.h"
