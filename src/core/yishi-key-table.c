@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "yishi-key-table.h"
+#include "yishi-text.h"
 
 gboolean
 yishi_key_table_find (const YishiKeyEntry *table,
@@ -23,7 +24,8 @@ yishi_key_table_find (const YishiKeyEntry *table,
 }
 
 /* Matches what a person types: the key, the Chinese name, the English
- * name or the name in the current language, ignoring case and spaces. */
+ * name or the name in the current language, ignoring case and the spaces
+ * around it (full-width ones too, as Chinese input methods type them). */
 gboolean
 yishi_key_table_parse (const YishiKeyEntry *table,
                        guint                n_entries,
@@ -36,7 +38,7 @@ yishi_key_table_parse (const YishiKeyEntry *table,
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return FALSE;
 
-  stripped = g_strstrip (g_strdup (text));
+  stripped = yishi_text_strip (text);
   folded = g_utf8_casefold (stripped, -1);
 
   for (guint i = 0; i < n_entries; i++)

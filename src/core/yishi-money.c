@@ -6,36 +6,98 @@
 #include "yishi-money.h"
 #include "yishi-text.h"
 
-/* Drops what people write around a number in a spreadsheet: currency
- * signs, the unit 元, thousands separators (ASCII and full-width) and
- * spaces. Returns NULL when something else is left. */
+static inline gunichar
+peek (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  if (c >= 0xFF10 && c <= 0xFF19) /* full-width digits */
+    return '0' + (c - 0xFF10);
+  if (c == 0xFF0E) /* full-width full stop */
+    return '.';
+  if (c == 0xFF0C) /* full-width comma */
+    return ',';
+  return c;
+}
+
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/* Reads an amount as people write it in a spreadsheet — an optional
+ * currency sign (¥ ￥), digits grouped by thousands with commas or
+ * spaces (ASCII or full-width), an optional fraction, then an optional
+ * 万 and an optional unit 元 — into plain "123.45". Returns NULL for
+ * anything else: a grouping like "1,50" is refused rather than guessed. */
 static char *
 normalise_amount (const char *text,
                   gboolean   *out_wan)
 {
-  GString *digits = g_string_new (NULL);
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *p = skip_spaces (text);
+  guint group = 0, n_digits = 0;
+  gboolean grouped = FALSE;
 
   *out_wan = FALSE;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  if (peek (p) == 0x00A5 || peek (p) == 0xFFE5) /* ¥ ￥ */
+    p = skip_spaces (g_utf8_next_char (p));
+
+  for (;;)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = peek (p);
+      const char *next;
 
-      if (c >= 0xFF10 && c <= 0xFF19) /* full-width digits */
-        g_string_append_c (digits, '0' + (c - 0xFF10));
-      else if (c == 0xFF0E) /* full-width full stop */
-        g_string_append_c (digits, '.');
-      else if ((c >= '0' && c <= '9') || c == '.')
-        g_string_append_c (digits, (char) c);
-      else if (c == 0x4E07 && *g_utf8_next_char (p) == '\0') /* 万 at the end */
-        *out_wan = TRUE;
-      else if (c == ',' || c == 0xFF0C || c == 0x00A5 || c == 0xFFE5 ||
-               c == 0x5143 || g_unichar_isspace (c))
-        continue; /* , ， ¥ ￥ 元 and spaces */
-      else
-        return g_string_free (digits, TRUE), NULL;
+      if (is_digit (c))
+        {
+          g_string_append_c (digits, (char) c);
+          group++, n_digits++;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (c != ',' && !g_unichar_isspace (c))
+        break;
+      next = skip_spaces (g_utf8_next_char (p));
+      if (n_digits == 0 || !is_digit (peek (next)))
+        break;
+      /* a thousands separator: 1–3 digits before the first, 3 after each */
+      if (grouped ? group != 3 : group > 3)
+        return NULL;
+      grouped = TRUE;
+      group = 0;
+      p = next;
     }
+  if (grouped && group != 3)
+    return NULL;
 
-  return g_string_free (digits, FALSE);
+  if (peek (p) == '.')
+    {
+      g_string_append_c (digits, '.');
+      for (p = g_utf8_next_char (p); is_digit (peek (p)); p = g_utf8_next_char (p), n_digits++)
+        g_string_append_c (digits, (char) peek (p));
+    }
+  if (n_digits == 0)
+    return NULL;
+
+  p = skip_spaces (p);
+  if (peek (p) == 0x4E07) /* 万: ten thousand yuan */
+    {
+      *out_wan = TRUE;
+      p = skip_spaces (g_utf8_next_char (p));
+    }
+  if (peek (p) == 0x5143) /* 元 */
+    p = skip_spaces (g_utf8_next_char (p));
+
+  return *p == '\0' ? g_string_free (g_steal_pointer (&digits), FALSE) : NULL;
 }
 
 static gboolean
@@ -47,8 +109,7 @@ parse_digits (const char *digits,
   gint64 whole = 0, frac = 0;
   guint n_frac = 0;
 
-  if (*digits == '\0' || (dot != NULL && strchr (dot + 1, '.') != NULL) ||
-      g_str_equal (digits, "."))
+  if (*digits == '\0' || g_str_equal (digits, "."))
     return FALSE;
 
   for (const char *p = digits; *p && p != dot; p++)
@@ -74,14 +135,18 @@ parse_digits (const char *digits,
       whole *= 10;
     }
 
+  /* @out_fen is left alone on failure */
+  if (whole + frac > YISHI_MONEY_MAX_FEN)
+    return FALSE;
+
   *out_fen = whole + frac;
-  return *out_fen <= YISHI_MONEY_MAX_FEN;
+  return TRUE;
 }
 
 /**
  * yishi_money_parse_yuan:
  * Parses an amount in yuan as people type it — "12000", "12,000.50",
- * "￥3 000", "3000元", "1.5万" — into fen, exactly.
+ * "￥3 000", "3000元", "1.5万", "1.5万元" — into fen, exactly.
  */
 gboolean
 yishi_money_parse_yuan (const char  *text,

@@ -40,6 +40,15 @@ yishi_person_draft_validate (const YishiPersonDraft  *draft,
       !yishi_text_check_field (draft->phone, -1, _("Phone"), FALSE, error))
     return FALSE;
 
+  if (draft->uuid != NULL && !g_uuid_string_is_valid (draft->uuid))
+    {
+      g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
+                   /* Translators: %s is the identifier given */
+                   _("“%s” is not a UUID (such as 0d3d4a5e-7b0c-4b8e-9f1a-2c3d4e5f6a7b)."),
+                   g_utf8_validate (draft->uuid, -1, NULL) ? draft->uuid : "?");
+      return FALSE;
+    }
+
   if (draft->roles >= (1u << YISHI_N_ROLES))
     {
       g_set_error_literal (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE, _("Unknown role."));

@@ -1,7 +1,5 @@
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "yishi-error.h"
@@ -61,18 +59,49 @@ yishi_proposal_draft_free (YishiProposalDraft *draft)
   g_free (draft);
 }
 
-/* TRUE for a real calendar date written YYYY-MM-DD. */
+static guint
+digits_value (const char *text,
+              guint       n)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = value * 10 + (text[i] - '0');
+  return value;
+}
+
+/* TRUE for a real calendar date written YYYY-MM-DD: exactly ten
+ * characters, digits where digits belong (no signs, no spaces). */
 gboolean
 yishi_date_is_valid (const char *iso_date)
 {
   guint y, m, d;
-  char tail;
 
-  if (iso_date == NULL || strlen (iso_date) != 10 ||
-      sscanf (iso_date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+  if (iso_date == NULL || strlen (iso_date) != 10 || iso_date[4] != '-' || iso_date[7] != '-')
     return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (iso_date[i]))
+      return FALSE;
 
-  return y >= 1900 && y <= 9999 && g_date_valid_dmy (d, m, y);
+  y = digits_value (iso_date, 4);
+  m = digits_value (iso_date + 5, 2);
+  d = digits_value (iso_date + 8, 2);
+
+  return y >= 1900 && g_date_valid_dmy (d, m, y);
+}
+
+static gboolean
+check_uuid (const char  *uuid,
+            GError     **error)
+{
+  if (uuid == NULL || g_uuid_string_is_valid (uuid))
+    return TRUE;
+
+  g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
+               /* Translators: %s is the identifier given */
+               _("“%s” is not a UUID (such as 0d3d4a5e-7b0c-4b8e-9f1a-2c3d4e5f6a7b)."),
+               g_utf8_validate (uuid, -1, NULL) ? uuid : "?");
+  return FALSE;
 }
 
 static gboolean
@@ -99,11 +128,13 @@ yishi_proposal_draft_validate (const YishiProposalDraft  *draft,
       !yishi_text_check_field (draft->summary, -1, _("Summary"), FALSE, error) ||
       !yishi_text_check_field (draft->body, -1, _("Full text"), FALSE, error) ||
       !yishi_text_check_field (draft->proposer_name, -1, _("Proposer"), FALSE, error) ||
+      !yishi_text_check_field (draft->proposer_phone, -1, _("Proposer’s phone"), FALSE, error) ||
       !yishi_text_check_field (draft->community, -1, _("Community"), FALSE, error) ||
       !yishi_text_check_field (draft->location, -1, _("Location"), FALSE, error) ||
       !yishi_text_check_field (draft->status_reason, -1, _("Reason"), FALSE, error) ||
       !check_count (draft->households, _("Households"), error) ||
-      !check_count (draft->people, _("People"), error))
+      !check_count (draft->people, _("People"), error) ||
+      !check_uuid (draft->uuid, error))
     return FALSE;
 
   if (draft->category >= YISHI_N_CATEGORIES || draft->status >= YISHI_N_PROPOSAL_STATUSES)

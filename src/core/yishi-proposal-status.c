@@ -166,6 +166,9 @@ yishi_proposal_status_check_reason (YishiProposalStatus   status,
                                     const char           *reason,
                                     GError              **error)
 {
+  if (!yishi_text_check_field (reason, -1, _("Reason"), FALSE, error))
+    return FALSE;
+
   if (yishi_proposal_status_needs_reason (status) && yishi_text_is_blank (reason))
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,

@@ -218,14 +218,16 @@ yishi_text_index_set (YishiTextIndex *index,
                       guint           id,
                       const char     *text)
 {
-  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  guint32 slot_number = index->slots->len;
+  g_autoptr(GArray) chars = NULL;
+  guint32 slot_number;
   Slot slot = { id, NULL };
   const gunichar *c;
 
   g_return_if_fail (index != NULL);
   g_return_if_fail (text != NULL);
 
+  chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  slot_number = index->slots->len;
   kill_slot (index, id);
   slot.folded = fold_text (text, chars);
   g_array_append_val (index->slots, slot);
@@ -401,6 +403,33 @@ search_term (YishiTextIndex *index,
   return set.bits;
 }
 
+/* The words of folded @text: the runs between any kind of white space
+ * (a tab, a no-break space, the full-width space …), none of them empty. */
+static GStrv
+split_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new ();
+  const char *start = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gboolean space = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+
+      if (space && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+      else if (!space && start == NULL)
+        start = p;
+      if (*p == '\0')
+        break;
+    }
+
+  g_ptr_array_add (words, NULL);
+  return (GStrv) g_ptr_array_free (words, FALSE);
+}
+
 static gint
 compare_uint (gconstpointer a,
               gconstpointer b)
@@ -426,21 +455,18 @@ yishi_text_index_search (YishiTextIndex *index,
   g_auto(GStrv) terms = NULL;
   g_autofree guint64 *all = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint words = (index->slots->len + 63) / 64;
+  guint words;
 
   g_return_val_if_fail (index != NULL, ids);
   g_return_val_if_fail (query != NULL && g_utf8_validate (query, -1, NULL), ids);
 
-  /* folding first turns the full-width space into a word separator */
+  words = (index->slots->len + 63) / 64;
   folded = fold_text (query, chars);
-  terms = g_strsplit_set (folded, " \t\n\r", -1);
+  terms = split_words (folded);
   for (guint t = 0; terms[t] != NULL; t++)
     {
-      g_autofree guint64 *found = NULL;
+      g_autofree guint64 *found = search_term (index, terms[t]);
 
-      if (yishi_text_query_is_blank (terms[t]))
-        continue;
-      found = search_term (index, terms[t]);
       if (found == NULL)
         return ids;
       if (all == NULL)
@@ -463,6 +489,8 @@ yishi_text_query_is_blank (const char *query)
 {
   if (query == NULL)
     return TRUE;
+  if (!g_utf8_validate (query, -1, NULL))
+    return FALSE;
 
   for (const char *p = query; *p; p = g_utf8_next_char (p))
     {

@@ -5,23 +5,35 @@
 #include "yishi-error.h"
 #include "yishi-text.h"
 
-/* TRUE for NULL, "" and text made only of white space (including the
- * full-width space U+3000 that Chinese input methods type). */
-gboolean
-yishi_text_is_blank (const char *text)
+static gboolean
+is_blank_len (const char *text,
+              gsize       length)
 {
-  if (text == NULL)
-    return TRUE;
+  const char *end = text + length;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       return FALSE;
 
   return TRUE;
 }
 
+/* TRUE for NULL, "" and text made only of white space (including the
+ * full-width space U+3000 that Chinese input methods type). Text that is
+ * not valid UTF-8 is not blank. */
+gboolean
+yishi_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  return is_blank_len (text, strlen (text));
+}
+
 /* A copy of @text without leading and trailing white space, full-width
- * spaces included. @text must be valid UTF-8. */
+ * spaces included. Text that is not valid UTF-8 is copied unchanged. */
 char *
 yishi_text_strip (const char *text)
 {
@@ -30,6 +42,8 @@ yishi_text_strip (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
 
   while (*start && g_unichar_isspace (g_utf8_get_char (start)))
     start = g_utf8_next_char (start);
@@ -81,7 +95,7 @@ yishi_text_check_field (const char  *text,
       return FALSE;
     }
 
-  if (required && yishi_text_is_blank (text))
+  if (required && is_blank_len (text, length))
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                    _("%s is required."), field);

@@ -7,10 +7,14 @@
 
 G_BEGIN_DECLS
 
-JsonNode *yishi_json_proposal  (YishiProposal *proposal);
-JsonNode *yishi_json_person    (YishiPerson   *person);
-JsonNode *yishi_json_list      (GPtrArray     *objects,
-                                JsonNode     *(*to_json) (gpointer object));
-char     *yishi_json_to_string (JsonNode      *node);
+/* JSON for scripts (yishictl --json). Keys and values are stable: the
+ * status, category and roles are their keys, never translated labels;
+ * amounts are integer fen; what is not known is null. */
+
+JsonNode *yishi_json_proposal      (YishiProposal *proposal);
+JsonNode *yishi_json_proposal_list (GPtrArray     *proposals);
+JsonNode *yishi_json_person        (YishiPerson   *person);
+JsonNode *yishi_json_person_list   (GPtrArray     *people);
+char     *yishi_json_to_string     (JsonNode      *node);
 
 G_END_DECLS

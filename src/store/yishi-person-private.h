@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define YISHI_PERSON_FROM \
   " FROM person pe LEFT JOIN grid g ON g.id = pe.grid_id" \
-  " LEFT JOIN community c ON c.id = g.community_id"
+  " LEFT JOIN community c ON c.id = pe.community_id"
 
 YishiPerson *_yishi_person_new_from_row (sqlite3_stmt *stmt);
 

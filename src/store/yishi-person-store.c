@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "yishi-community-store-private.h"
@@ -7,6 +9,7 @@
 #include "yishi-error.h"
 #include "yishi-person-private.h"
 #include "yishi-person-store-private.h"
+#include "yishi-proposal-store-private.h"
 #include "yishi-text.h"
 
 GPtrArray *
@@ -61,7 +64,7 @@ yishi_person_store_get (YishiDatabase  *db,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
-                 _("There is no person with id %" G_GINT64_FORMAT "."), id);
+                 _("There is no person with id %" PRId64 "."), id);
   else
     _yishi_database_set_error (db, error);
   return NULL;
@@ -98,16 +101,16 @@ write_roles (YishiDatabase  *db,
   return add != NULL;
 }
 
+/* The community and the grid in it, each 0 when not given. */
 static gboolean
-resolve_grid (YishiDatabase          *db,
-              const YishiPersonDraft *draft,
-              gint64                 *out_grid_id,
-              GError                **error)
+resolve_place (YishiDatabase          *db,
+               const YishiPersonDraft *draft,
+               gint64                 *out_community_id,
+               gint64                 *out_grid_id,
+               GError                **error)
 {
-  gint64 community_id = 0;
-
-  return _yishi_community_resolve (db, draft->community, &community_id, error) &&
-         _yishi_grid_resolve (db, community_id, draft->grid, out_grid_id, error);
+  return _yishi_community_resolve (db, draft->community, out_community_id, error) &&
+         _yishi_grid_resolve (db, *out_community_id, draft->grid, out_grid_id, error);
 }
 
 /* Binds the columns both INSERT and UPDATE write: ?2 … ?6. */
@@ -115,12 +118,14 @@ static void
 bind_person (sqlite3_stmt           *stmt,
              const YishiPersonDraft *draft,
              const char             *name,
+             gint64                  community_id,
              gint64                  grid_id)
 {
   _yishi_bind_text (stmt, 2, name);
   _yishi_bind_optional_int (stmt, 3, grid_id > 0 ? grid_id : -1);
   _yishi_bind_text (stmt, 4, draft->building);
   _yishi_bind_text (stmt, 5, draft->phone);
+  _yishi_bind_optional_int (stmt, 6, community_id > 0 ? community_id : -1);
 }
 
 gboolean
@@ -130,21 +135,26 @@ _yishi_person_insert (YishiDatabase          *db,
                       GError                **error)
 {
   g_autoptr(YishiStmt) stmt = NULL;
-  g_autofree char *uuid = draft->uuid ? g_strdup (draft->uuid) : g_uuid_string_random ();
-  g_autofree char *name = yishi_text_strip (draft->name);
-  gint64 grid_id = 0;
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = NULL;
+  gint64 community_id = 0, grid_id = 0;
 
-  if (!yishi_person_draft_validate (draft, error) || !resolve_grid (db, draft, &grid_id, error))
+  if (!yishi_person_draft_validate (draft, error) ||
+      !resolve_place (db, draft, &community_id, &grid_id, error))
     return FALSE;
 
   stmt = _yishi_database_prepare (db,
-      "INSERT INTO person (uuid, name, grid_id, building, phone) VALUES (?1, ?2, ?3, ?4, ?5)",
+      "INSERT INTO person (uuid, name, grid_id, building, phone, community_id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
       error);
   if (stmt == NULL)
     return FALSE;
 
+  /* one spelling of a UUID, so that merging by UUID never doubles a record */
+  uuid = draft->uuid ? g_ascii_strdown (draft->uuid, -1) : g_uuid_string_random ();
+  name = yishi_text_strip (draft->name);
   _yishi_bind_text (stmt, 1, uuid);
-  bind_person (stmt, draft, name, grid_id);
+  bind_person (stmt, draft, name, community_id, grid_id);
   if (!_yishi_database_step_done (db, stmt, error))
     return FALSE;
 
@@ -182,28 +192,30 @@ update_row (YishiDatabase          *db,
             GError                **error)
 {
   g_autoptr(YishiStmt) stmt = NULL;
-  g_autofree char *name = yishi_text_strip (draft->name);
-  gint64 grid_id = 0;
+  g_autofree char *name = NULL;
+  gint64 community_id = 0, grid_id = 0;
 
-  if (!yishi_person_draft_validate (draft, error) || !resolve_grid (db, draft, &grid_id, error))
+  if (!yishi_person_draft_validate (draft, error) ||
+      !resolve_place (db, draft, &community_id, &grid_id, error))
     return FALSE;
 
   stmt = _yishi_database_prepare (db,
-      "UPDATE person SET name = ?2, grid_id = ?3, building = ?4, phone = ?5,"
+      "UPDATE person SET name = ?2, grid_id = ?3, building = ?4, phone = ?5, community_id = ?6,"
       " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
       error);
   if (stmt == NULL)
     return FALSE;
 
+  name = yishi_text_strip (draft->name);
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_person (stmt, draft, name, grid_id);
+  bind_person (stmt, draft, name, community_id, grid_id);
   if (!_yishi_database_step_done (db, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (_yishi_database_get_handle (db)) == 0)
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
-                   _("There is no person with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no person with id %" PRId64 "."), id);
       return FALSE;
     }
 
@@ -232,37 +244,58 @@ yishi_person_store_update (YishiDatabase          *db,
   return yishi_person_store_get (db, id, error);
 }
 
-/* Refuses to delete a proposer: their proposals would lose their author. */
-gboolean
-yishi_person_store_delete (YishiDatabase  *db,
-                           gint64          id,
-                           GError        **error)
+/* Inside a write transaction. */
+static gboolean
+delete_row (YishiDatabase  *db,
+            gint64          id,
+            GError        **error)
 {
   g_autoptr(YishiPerson) person = yishi_person_store_get (db, id, error);
-  g_autoptr(YishiDatabaseLocker) locker = NULL;
   g_autoptr(YishiStmt) stmt = NULL;
+  guint n_proposals;
 
   if (person == NULL)
     return FALSE;
 
-  if (yishi_person_get_n_proposals (person) > 0)
+  n_proposals = yishi_person_get_n_proposals (person);
+  if (n_proposals > 0)
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "%s cannot be removed: they proposed %u proposal.",
                                 "%s cannot be removed: they proposed %u proposals.",
-                                yishi_person_get_n_proposals (person)),
-                   yishi_person_get_name (person), yishi_person_get_n_proposals (person));
+                                n_proposals),
+                   yishi_person_get_name (person), n_proposals);
       return FALSE;
     }
 
-  locker = _yishi_database_locker_new (db);
   stmt = _yishi_database_prepare (db, "DELETE FROM person WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
 
   return _yishi_database_step_done (db, stmt, error);
+}
+
+/* Refuses to delete a proposer: their proposals would lose their author. */
+gboolean
+yishi_person_store_delete (YishiDatabase  *db,
+                           gint64          id,
+                           GError        **error)
+{
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
+
+  /* one transaction, so that no proposal can name the person between
+   * the check and the delete */
+  if (!_yishi_database_begin (db, error))
+    return FALSE;
+  if (!delete_row (db, id, error))
+    {
+      _yishi_database_rollback (db);
+      return FALSE;
+    }
+
+  return _yishi_database_commit (db, error);
 }
 
 static gboolean
@@ -349,4 +382,139 @@ _yishi_person_resolve (YishiDatabase  *db,
   if (cache != NULL)
     g_hash_table_insert (cache, g_steal_pointer (&key), g_memdup2 (out_id, sizeof (gint64)));
   return TRUE;
+}
+
+static gboolean
+check_empty (YishiDatabase  *db,
+             GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM proposal)", error);
+  guint n_people, n_proposals;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _yishi_database_set_error (db, error);
+      return FALSE;
+    }
+
+  n_people = sqlite3_column_int (stmt, 0);
+  n_proposals = sqlite3_column_int (stmt, 1);
+  if (n_people == 0 && n_proposals == 0)
+    return TRUE;
+
+  g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
+               /* Translators: %s is a file name, the numbers count records in it */
+               _("“%s” is not empty (people: %u, proposals: %u)."),
+               yishi_database_get_path (db), n_people, n_proposals);
+  return FALSE;
+}
+
+/* Reports people and proposals as one count of records. */
+typedef struct
+{
+  YishiProgressFunc func;
+  gpointer          data;
+  guint             offset;
+  guint             total;
+} BatchProgress;
+
+static void
+proposals_progressed_cb (guint    done,
+                         guint    total,
+                         gpointer user_data)
+{
+  BatchProgress *progress = user_data;
+
+  progress->func (progress->offset + done, progress->total, progress->data);
+}
+
+static gboolean
+insert_people (YishiDatabase  *db,
+               GPtrArray      *people,
+               BatchProgress  *progress,
+               GError        **error)
+{
+  for (guint i = 0; i < people->len; i++)
+    {
+      const YishiPersonDraft *draft = people->pdata[i];
+      gint64 id;
+
+      if (!_yishi_person_insert (db, draft, &id, error))
+        {
+          /* Translators: %u counts people from 1, %s is the person's name */
+          g_prefix_error (error, _("Person %u (%s): "), i + 1,
+                          draft->name && g_utf8_validate (draft->name, -1, NULL) ? draft->name : "?");
+          return FALSE;
+        }
+      if (progress->func != NULL && (i % 1000 == 999 || i + 1 == people->len))
+        progress->func (i + 1, progress->total, progress->data);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_people_and_proposals (YishiDatabase      *db,
+                             GPtrArray          *people,
+                             GPtrArray          *proposals,
+                             YishiAddManyFlags   flags,
+                             BatchProgress      *progress,
+                             GError            **error)
+{
+  guint failed = 0;
+
+  if ((flags & YISHI_ADD_MANY_INTO_EMPTY) != 0 && !check_empty (db, error))
+    return FALSE;
+  if (!insert_people (db, people, progress, error))
+    return FALSE;
+  if (proposals == NULL)
+    return TRUE;
+
+  progress->offset = people->len;
+  if (_yishi_proposal_insert_batch (db, proposals,
+                                    progress->func ? proposals_progressed_cb : NULL, progress,
+                                    NULL, &failed, error))
+    return TRUE;
+
+  /* Translators: %u counts proposals from 1 */
+  g_prefix_error (error, _("Proposal %u: "), failed + 1);
+  return FALSE;
+}
+
+/**
+ * yishi_person_store_add_many:
+ * Adds the people in @people (#YishiPersonDraft), then the proposals in
+ * @proposals (#YishiProposalDraft, or NULL), in one transaction: all of
+ * them or none. Proposers are found by name and phone, so a proposal can
+ * name a person added by the same call. With %YISHI_ADD_MANY_INTO_EMPTY
+ * the database must hold no people and no proposals; it is checked inside
+ * the transaction, so two loads at once cannot both succeed.
+ */
+gboolean
+yishi_person_store_add_many (YishiDatabase      *db,
+                             GPtrArray          *people,
+                             GPtrArray          *proposals,
+                             YishiAddManyFlags   flags,
+                             YishiProgressFunc   progress,
+                             gpointer            progress_data,
+                             GError            **error)
+{
+  BatchProgress batch_progress = { progress, progress_data, 0, 0 };
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (people != NULL, FALSE);
+
+  batch_progress.total = people->len + (proposals ? proposals->len : 0);
+  if (!_yishi_database_begin (db, error))
+    return FALSE;
+  if (!insert_people_and_proposals (db, people, proposals, flags, &batch_progress, error))
+    {
+      _yishi_database_rollback (db);
+      return FALSE;
+    }
+
+  return _yishi_database_commit (db, error);
 }

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "yishi-community-store-private.h"
@@ -7,7 +9,7 @@
 #include "yishi-error.h"
 #include "yishi-person-store-private.h"
 #include "yishi-proposal-private.h"
-#include "yishi-proposal-store.h"
+#include "yishi-proposal-store-private.h"
 #include "yishi-text.h"
 
 /* Caches for one batch: name → id look-ups repeat across rows. */
@@ -66,7 +68,7 @@ check_person_exists (YishiDatabase  *db,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
-                 _("There is no person with id %" G_GINT64_FORMAT "."), id);
+                 _("There is no person with id %" PRId64 "."), id);
   else
     _yishi_database_set_error (db, error);
   return FALSE;
@@ -142,7 +144,8 @@ insert_draft (YishiDatabase             *db,
   if (stmt == NULL)
     return FALSE;
 
-  uuid = draft->uuid ? g_strdup (draft->uuid) : g_uuid_string_random ();
+  /* one spelling of a UUID, so that merging by UUID never doubles a record */
+  uuid = draft->uuid ? g_ascii_strdown (draft->uuid, -1) : g_uuid_string_random ();
   _yishi_bind_text (stmt, 1, uuid);
   bind_fields (stmt, draft, proposer_id, community_id);
   _yishi_bind_text (stmt, 13, draft->status_reason);
@@ -266,7 +269,7 @@ yishi_proposal_store_get (YishiDatabase  *db,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
-                 _("There is no proposal with id %" G_GINT64_FORMAT "."), id);
+                 _("There is no proposal with id %" PRId64 "."), id);
   else
     _yishi_database_set_error (db, error);
   return NULL;
@@ -319,14 +322,16 @@ yishi_proposal_store_restore (YishiDatabase  *db,
   return insert_one (db, draft, yishi_proposal_get_id (snapshot), error);
 }
 
-static gboolean
-insert_batch (YishiDatabase      *db,
-              GPtrArray          *drafts,
-              YishiProgressFunc   progress,
-              gpointer            progress_data,
-              GCancellable       *cancellable,
-              guint              *out_failed,
-              GError            **error)
+/* Inside a write transaction: inserts every draft, stopping at the
+ * first failure, whose index goes to @out_failed. */
+gboolean
+_yishi_proposal_insert_batch (YishiDatabase      *db,
+                              GPtrArray          *drafts,
+                              YishiProgressFunc   progress,
+                              gpointer            progress_data,
+                              GCancellable       *cancellable,
+                              guint              *out_failed,
+                              GError            **error)
 {
   ResolveCache cache;
   gboolean ok = TRUE;
@@ -368,7 +373,8 @@ yishi_proposal_store_add_many (YishiDatabase      *db,
 
   if (!_yishi_database_begin (db, error))
     return FALSE;
-  if (!insert_batch (db, drafts, progress, progress_data, cancellable, &failed, error))
+  if (!_yishi_proposal_insert_batch (db, drafts, progress, progress_data, cancellable,
+                                     &failed, error))
     {
       _yishi_database_rollback (db);
       if (out_failed != NULL)
@@ -411,7 +417,7 @@ update_row (YishiDatabase             *db,
   if (sqlite3_changes (_yishi_database_get_handle (db)) == 0)
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
-                   _("There is no proposal with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no proposal with id %" PRId64 "."), id);
       return FALSE;
     }
 
@@ -535,7 +541,7 @@ yishi_proposal_store_delete (YishiDatabase  *db,
   if (sqlite3_changes (_yishi_database_get_handle (db)) == 0)
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
-                   _("There is no proposal with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no proposal with id %" PRId64 "."), id);
       return FALSE;
     }
 

@@ -29,7 +29,12 @@ run_thread (GTask        *task,
   gpointer result = call->func (source_object, call->data, cancellable, &result_free, &error);
 
   if (error != NULL)
-    g_task_return_error (task, error);
+    {
+      /* a function that fails returns no result; free one if it did */
+      if (result != NULL && result_free != NULL)
+        result_free (result);
+      g_task_return_error (task, error);
+    }
   else
     g_task_return_pointer (task, result, result_free);
 }
@@ -50,10 +55,12 @@ yishi_store_run_async (YishiDatabase       *db,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  StoreCall *call = g_new (StoreCall, 1);
+  StoreCall *call;
 
   g_return_if_fail (YISHI_IS_DATABASE (db));
+  g_return_if_fail (func != NULL);
 
+  call = g_new (StoreCall, 1);
   call->func = func;
   call->data = data;
   call->data_free = data_free;

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "yishi-proposal-store.h"
+
+G_BEGIN_DECLS
+
+/* Inside a write transaction. */
+gboolean _yishi_proposal_insert_batch (YishiDatabase      *db,
+                                       GPtrArray          *drafts,
+                                       YishiProgressFunc   progress,
+                                       gpointer            progress_data,
+                                       GCancellable       *cancellable,
+                                       guint              *out_failed,
+                                       GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,145 @@
+#include <locale.h>
+
+#include <glib.h>
+
+#include "yishi-error.h"
+#include "yishi-text.h"
+
+static void
+test_is_blank (void)
+{
+  const char *blank[] = { NULL, "", " ", "\t\r\n", "\u3000", "\u00a0", " \u3000\u2003 " };
+  const char *not_blank[] = { "a", " a ", "\u3000道\u3000", ".", "\xff", " \xe4" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blank); i++)
+    g_assert_true (yishi_text_is_blank (blank[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (not_blank); i++)
+    g_assert_false (yishi_text_is_blank (not_blank[i]));
+}
+
+static void
+test_strip (void)
+{
+  struct { const char *in; const char *out; } cases[] = {
+    { NULL, "" },
+    { "", "" },
+    { "   ", "" },
+    { "道路", "道路" },
+    { "  道路  ", "道路" },
+    { "\u3000道路\u3000", "道路" },
+    { "\u3000 道 路 \u3000\n", "道 路" },
+    { "a", "a" },
+    { "\u00a0x\u00a0", "x" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = yishi_text_strip (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+/* Bytes that are not UTF-8 are copied as they are, and never read past
+ * their end (heap copies let ASan see an over-read). */
+static void
+test_strip_invalid (void)
+{
+  const char *bad[] = { "\x80\x80", " \xe4", "\xf0", "abc\xff  ", "\xe3\x80" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *copy = g_strdup (bad[i]);
+      g_autofree char *out = yishi_text_strip (copy);
+
+      g_assert_cmpstr (out, ==, bad[i]);
+      g_assert_false (yishi_text_is_blank (copy));
+    }
+}
+
+static void
+test_check_field (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (yishi_text_check_field ("道路", -1, "Title", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (yishi_text_check_field (NULL, -1, "Summary", FALSE, &error));
+  g_assert_true (yishi_text_check_field ("", -1, "Summary", FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (yishi_text_check_field (NULL, -1, "Title", TRUE, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "Title is required.");
+  g_clear_error (&error);
+
+  g_assert_false (yishi_text_check_field ("\u3000", -1, "Title", TRUE, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  g_assert_false (yishi_text_check_field ("ab\xff", -1, "Title", FALSE, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "Title is not valid UTF-8 text (at byte 2).");
+}
+
+/* A NUL cannot sit inside a C string, but text read from a file with
+ * its length can hold one; it would silently cut the text. */
+static void
+test_check_field_nul (void)
+{
+  static const char with_nul[] = "道路\0; DROP TABLE proposal";
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (yishi_text_check_field (with_nul, sizeof with_nul - 1, "Title", TRUE, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "Title contains a NUL character.");
+  g_clear_error (&error);
+
+  /* a trailing NUL counts too */
+  g_assert_false (yishi_text_check_field ("ab", 3, "Title", FALSE, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  /* the same bytes before the NUL are fine */
+  g_assert_true (yishi_text_check_field (with_nul, strlen (with_nul), "Title", TRUE, &error));
+  g_assert_no_error (error);
+}
+
+/* With an explicit length the text need not end in a NUL at all. */
+static void
+test_check_field_length (void)
+{
+  g_autofree char *buffer = g_malloc (6);
+  g_autoptr(GError) error = NULL;
+
+  memcpy (buffer, "  \xe9\x81\x93 ", 6); /* "  道 ", no terminator */
+  g_assert_true (yishi_text_check_field (buffer, 6, "Title", TRUE, &error));
+  g_assert_no_error (error);
+
+  memcpy (buffer, "  \xe3\x80\x80 ", 6); /* "  　 ": blank */
+  g_assert_false (yishi_text_check_field (buffer, 6, "Title", TRUE, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  /* a character cut by the length */
+  memcpy (buffer, "ab\xe9\x81\x93x", 6);
+  g_assert_false (yishi_text_check_field (buffer, 4, "Title", FALSE, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ENCODING);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text/is-blank", test_is_blank);
+  g_test_add_func ("/text/strip", test_strip);
+  g_test_add_func ("/text/strip-invalid", test_strip_invalid);
+  g_test_add_func ("/text/check-field", test_check_field);
+  g_test_add_func ("/text/check-field/nul", test_check_field_nul);
+  g_test_add_func ("/text/check-field/length", test_check_field_length);
+
+  return g_test_run ();
+}

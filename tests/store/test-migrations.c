@@ -1,0 +1,423 @@
+#include <locale.h>
+
+#include <sqlite3.h>
+
+#include "yishi-error.h"
+#include "yishi-migrations.h"
+#include "yishi-person-store.h"
+#include "yishi-proposal-store.h"
+#include "yishi-test-util.h"
+
+#define YISHI_APPLICATION_ID 0x59495348
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+/* Every row of a query, columns separated by '|', rows by '\n'. */
+static char *
+raw_rows (const char *path,
+          const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *rows = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (rows, "%s%s", i ? "|" : "", text ? text : "NULL");
+        }
+      g_string_append_c (rows, '\n');
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+
+  return g_string_free (rows, FALSE);
+}
+
+static void
+assert_rows (const char *path,
+             const char *sql,
+             const char *expected)
+{
+  g_autofree char *rows = raw_rows (path, sql);
+
+  g_assert_cmpstr (rows, ==, expected);
+}
+
+/* A database file at @path made from a fixture of an earlier version. */
+static void
+load_fixture (const char *path,
+              const char *name)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "store", "fixtures", name, NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_no_error (error);
+  raw_exec (path, sql);
+}
+
+/* The schema a database ends with, to compare a migrated one with a new one. */
+static char *
+schema_of (const char *path)
+{
+  return raw_rows (path, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
+}
+
+static void
+test_list (void)
+{
+  const char * const *migrations;
+  guint n = 0;
+
+  migrations = _yishi_migrations_get (&n);
+  g_assert_cmpuint (n, ==, YISHI_SCHEMA_VERSION);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_nonnull (migrations[i]);
+      g_assert_cmpstr (migrations[i], !=, "");
+      /* each step is complete SQL */
+      g_assert_true (sqlite3_complete (migrations[i]));
+    }
+  g_assert_null (migrations[n]);
+  g_assert_true (_yishi_migrations_get (NULL) == migrations);
+}
+
+/* Version 0, a file of zero bytes: every migration runs. */
+static void
+test_from_0_empty_file (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v0.db");
+  g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(YishiDatabase) fresh = NULL;
+
+  yishi_test_write_file (path, "", 0);
+  db = yishi_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_database_get_schema_version (db), ==, YISHI_SCHEMA_VERSION);
+  g_clear_object (&db);
+
+  fresh = yishi_database_open (fresh_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+
+  schema = schema_of (path);
+  fresh_schema = schema_of (fresh_path);
+  g_assert_cmpstr (schema, ==, fresh_schema);
+  g_assert_nonnull (strstr (schema, "CREATE TABLE proposal"));
+  g_assert_nonnull (strstr (schema, "community_id INTEGER"));
+}
+
+/* Version 0, an SQLite file with no tables and no version yet. */
+static void
+test_from_0_empty_sqlite (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v0.db");
+  g_autofree char *version = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+
+  raw_exec (path, "CREATE TABLE t (x); DROP TABLE t;");
+  db = yishi_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_database_get_schema_version (db), ==, YISHI_SCHEMA_VERSION);
+  g_assert_true (yishi_database_is_empty (db));
+  g_clear_object (&db);
+
+  version = raw_rows (path, "SELECT * FROM pragma_application_id, pragma_user_version");
+  {
+    g_autofree char *expected = g_strdup_printf ("%d|%d\n", YISHI_APPLICATION_ID, YISHI_SCHEMA_VERSION);
+
+    g_assert_cmpstr (version, ==, expected);
+  }
+}
+
+static YishiPerson *
+find_person (GPtrArray  *people,
+             const char *name)
+{
+  for (guint i = 0; i < people->len; i++)
+    if (g_str_equal (yishi_person_get_name (people->pdata[i]), name))
+      return people->pdata[i];
+
+  g_error ("no person called %s", name);
+  return NULL;
+}
+
+/* Version 1 with data, dumped from a real version 1 database: nothing is
+ * lost, and what version 2 adds is filled in from what version 1 knew. */
+static void
+test_from_1_keeps_data (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v1.db");
+  g_autofree char *proposals_before = NULL;
+  g_autofree char *proposals_after = NULL;
+  g_autofree char *people_before = NULL;
+  g_autofree char *people_after = NULL;
+  g_autofree char *rest_before = NULL;
+  g_autofree char *rest_after = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  gboolean ok = FALSE;
+  const char *rest_sql = "SELECT 'community', * FROM community UNION ALL "
+                         "SELECT 'grid', id, uuid, community_id, name, created_at, updated_at FROM grid "
+                         "UNION ALL SELECT 'role', person_id, role, '', '', '', '' FROM person_role "
+                         "ORDER BY 1, 2, 3";
+
+  load_fixture (path, "schema-v1.sql");
+  assert_rows (path, "PRAGMA user_version", "1\n");
+  proposals_before = raw_rows (path, "SELECT * FROM proposal ORDER BY id");
+  people_before = raw_rows (path, "SELECT id, uuid, name, grid_id, building, phone, created_at,"
+                                  " updated_at FROM person ORDER BY id");
+  rest_before = raw_rows (path, rest_sql);
+
+  db = yishi_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_database_get_schema_version (db), ==, YISHI_SCHEMA_VERSION);
+  report = yishi_database_check (db, &ok, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  /* every row as it was, byte for byte */
+  proposals_after = raw_rows (path, "SELECT * FROM proposal ORDER BY id");
+  people_after = raw_rows (path, "SELECT id, uuid, name, grid_id, building, phone, created_at,"
+                                 " updated_at FROM person ORDER BY id");
+  rest_after = raw_rows (path, rest_sql);
+  g_assert_cmpstr (proposals_after, ==, proposals_before);
+  g_assert_cmpstr (people_after, ==, people_before);
+  g_assert_cmpstr (rest_after, ==, rest_before);
+
+  /* and through the store */
+  proposals = yishi_proposal_store_list (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (proposals->len, ==, 6);
+  {
+    YishiProposal *road = proposals->pdata[0];
+    YishiProposal *gate = proposals->pdata[2];
+    YishiProposal *light = proposals->pdata[5];
+
+    g_assert_cmpstr (yishi_proposal_get_uuid (road), ==, "6f1c2d3e-1111-4a5b-8c9d-0123456789ab");
+    g_assert_cmpstr (yishi_proposal_get_title (road), ==, "3号楼道路硬化");
+    g_assert_cmpstr (yishi_proposal_get_body (road), ==,
+                     "建议对3号楼至小区东门约120米道路进行硬化。\n分两期施工。");
+    g_assert_cmpstr (yishi_proposal_get_proposer_name (road), ==, "张秀英");
+    g_assert_cmpstr (yishi_proposal_get_community (road), ==, "幸福里社区");
+    g_assert_cmpint (yishi_proposal_get_category (road), ==, YISHI_CATEGORY_ROADS_TRAFFIC);
+    g_assert_cmpint (yishi_proposal_get_cost_fen (road), ==, 8650000);
+    g_assert_cmpint (yishi_proposal_get_households (road), ==, 120);
+    g_assert_cmpint (yishi_proposal_get_people (road), ==, 300);
+    g_assert_cmpstr (yishi_proposal_get_submitted_on (road), ==, "2024-03-15");
+    g_assert_cmpint (yishi_proposal_get_status (road), ==, YISHI_PROPOSAL_STATUS_IMPLEMENTED);
+
+    g_assert_cmpstr (yishi_proposal_get_title (gate), ==, "Repair the \"O'Brien\" gate; replace lock");
+    g_assert_cmpint (yishi_proposal_get_status (gate), ==, YISHI_PROPOSAL_STATUS_SCREENED_OUT);
+    g_assert_cmpstr (yishi_proposal_get_status_reason (gate), ==, "不属于社区自治范围，已转交物业");
+    g_assert_cmpint (yishi_proposal_get_cost_fen (gate), ==, 0);
+
+    g_assert_cmpint (yishi_proposal_get_cost_fen (proposals->pdata[1]), ==, YISHI_UNKNOWN);
+    g_assert_cmpstr (yishi_proposal_get_proposer_name (light), ==, "陈小明");
+  }
+
+  /* version 2 gives each person their community, taken from their grid */
+  people = yishi_person_store_list (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 5);
+  g_assert_cmpstr (yishi_person_get_community (find_person (people, "张秀英")), ==, "幸福里社区");
+  g_assert_cmpstr (yishi_person_get_grid (find_person (people, "张秀英")), ==, "第一网格");
+  g_assert_cmpstr (yishi_person_get_community (find_person (people, "李建国")), ==, "幸福里社区");
+  g_assert_cmpstr (yishi_person_get_community (find_person (people, "王芳")), ==, "光明社区");
+  g_assert_cmpstr (yishi_person_get_community (find_person (people, "赵志强")), ==, "");
+  g_assert_cmpuint (yishi_person_get_roles (find_person (people, "张秀英")), ==,
+                    (1u << YISHI_ROLE_COUNCIL_MEMBER) | (1u << YISHI_ROLE_BUILDING_LEADER));
+  g_assert_cmpuint (yishi_person_get_n_proposals (find_person (people, "张秀英")), ==, 2);
+
+  /* the migrated database works as a new one does */
+  {
+    g_autoptr(YishiProposalDraft) draft = yishi_proposal_draft_new ();
+    g_autoptr(YishiProposal) added = NULL;
+    g_autoptr(YishiProposal) moved = NULL;
+
+    draft->title = g_strdup ("迁移之后的新提案");
+    draft->proposer_name = g_strdup ("王芳");
+    added = yishi_proposal_store_add (db, draft, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (yishi_proposal_get_id (added), ==, 7);
+    g_assert_cmpint (yishi_proposal_get_proposer_id (added), ==,
+                     yishi_person_get_id (find_person (people, "王芳")));
+    moved = yishi_proposal_store_set_status (db, 2, YISHI_PROPOSAL_STATUS_SCREENED_IN, NULL, &error);
+    g_assert_no_error (error);
+  }
+}
+
+/* A migrated database and a new one end with the same schema. */
+static void
+test_from_1_same_schema (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v1.db");
+  g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(YishiDatabase) fresh = NULL;
+
+  load_fixture (path, "schema-v1.sql");
+  db = yishi_database_open (path, &error);
+  g_assert_no_error (error);
+  fresh = yishi_database_open (fresh_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_clear_object (&fresh);
+
+  schema = schema_of (path);
+  fresh_schema = schema_of (fresh_path);
+  g_assert_cmpstr (schema, ==, fresh_schema);
+}
+
+/* Opening again does not migrate again. */
+static void
+test_idempotent (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v1.db");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load_fixture (path, "schema-v1.sql");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(YishiDatabase) db = yishi_database_open (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (yishi_database_get_schema_version (db), ==, YISHI_SCHEMA_VERSION);
+      g_clear_object (&db);
+      if (i == 0)
+        first = raw_rows (path, "SELECT * FROM person ORDER BY id");
+      else
+        second = raw_rows (path, "SELECT * FROM person ORDER BY id");
+    }
+  g_assert_cmpstr (first, ==, second);
+}
+
+/* A migration that fails half-way leaves the database at its old
+ * version, with none of the steps applied. */
+static void
+test_failed_migration_rolls_back (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v1.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+
+  load_fixture (path, "schema-v1.sql");
+  /* an index by the name the next migration creates makes its last step fail */
+  raw_exec (path, "CREATE INDEX person_community ON person (phone);");
+  before = raw_rows (path, "SELECT name, sql FROM sqlite_schema ORDER BY name");
+
+  db = yishi_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "person_community"));
+
+  after = raw_rows (path, "SELECT name, sql FROM sqlite_schema ORDER BY name");
+  g_assert_cmpstr (after, ==, before);
+  assert_rows (path, "PRAGMA user_version", "1\n");
+  assert_rows (path, "SELECT count(*) FROM pragma_table_info('person')"
+                                   " WHERE name = 'community_id'", "0\n");
+}
+
+typedef struct
+{
+  const char    *path;
+  YishiDatabase *db;
+  GError        *error;
+} OpenCall;
+
+static gpointer
+open_thread (gpointer data)
+{
+  OpenCall *call = data;
+
+  call->db = yishi_database_open (call->path, &call->error);
+  return NULL;
+}
+
+/* The window and yishictl opening one old file at once: one migrates,
+ * the other finds it done. */
+static void
+test_concurrent_open (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v1.db");
+  OpenCall calls[4];
+  GThread *threads[G_N_ELEMENTS (calls)];
+
+  load_fixture (path, "schema-v1.sql");
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      calls[i] = (OpenCall) { path, NULL, NULL };
+      threads[i] = g_thread_new ("open", open_thread, &calls[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_no_error (calls[i].error);
+      g_assert_cmpint (yishi_database_get_schema_version (calls[i].db), ==, YISHI_SCHEMA_VERSION);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    g_object_unref (calls[i].db);
+
+  assert_rows (path, "SELECT count(*) FROM proposal", "6\n");
+  assert_rows (path, "SELECT count(*) FROM pragma_table_info('person')"
+                                   " WHERE name = 'community_id'", "1\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/migrations/list", test_list);
+  g_test_add_func ("/migrations/from-0/empty-file", test_from_0_empty_file);
+  g_test_add_func ("/migrations/from-0/empty-sqlite", test_from_0_empty_sqlite);
+  g_test_add_func ("/migrations/from-1/keeps-data", test_from_1_keeps_data);
+  g_test_add_func ("/migrations/from-1/same-schema", test_from_1_same_schema);
+  g_test_add_func ("/migrations/idempotent", test_idempotent);
+  g_test_add_func ("/migrations/failed-rolls-back", test_failed_migration_rolls_back);
+  g_test_add_func ("/migrations/concurrent-open", test_concurrent_open);
+
+  return g_test_run ();
+}
