@@ -23,6 +23,7 @@ struct _YishiPeoplePage
   guint               save_source;
 
   /* template children */
+  GtkWidget          *paned;
   GtkSearchEntry     *search_entry;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
@@ -395,6 +396,7 @@ yishi_people_page_class_init (YishiPeoplePageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/yishi/Yishi/yishi-people-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, YishiPeoplePage, paned);
   gtk_widget_class_bind_template_child (widget_class, YishiPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, YishiPeoplePage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, YishiPeoplePage, column_view);

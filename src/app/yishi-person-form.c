@@ -13,6 +13,7 @@ struct _YishiPersonForm
   GtkCheckButton       *role_checks[YISHI_N_ROLES];
 
   /* template children */
+  GtkWidget            *box;
   AdwEntryRow          *name_row;
   AdwEntryRow          *phone_row;
   AdwEntryRow          *community_row;
@@ -145,6 +146,7 @@ yishi_person_form_class_init (YishiPersonFormClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/yishi/Yishi/yishi-person-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, YishiPersonForm, box);
   gtk_widget_class_bind_template_child (widget_class, YishiPersonForm, name_row);
   gtk_widget_class_bind_template_child (widget_class, YishiPersonForm, phone_row);
   gtk_widget_class_bind_template_child (widget_class, YishiPersonForm, community_row);
