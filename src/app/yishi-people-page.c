@@ -19,7 +19,9 @@ struct _YishiPeoplePage
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
-  YishiPerson        *person; /* the one in the form */
+  YishiPerson        *person;  /* the one in the form */
+  GHashTable         *deleted; /* id → YishiPerson, while Undo is offered */
+  GCancellable       *cancellable;
   guint               save_source;
 
   /* template children */
@@ -134,7 +136,8 @@ saved_cb (GObject      *source,
 
   if (person == NULL)
     {
-      show_message (self, error->message, TRUE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message, TRUE);
       return;
     }
 
@@ -167,7 +170,7 @@ save_now (YishiPeoplePage *self)
   request->id = yishi_person_get_id (self->person);
   request->draft = draft;
   yishi_store_run_async (yishi_session_get_database (self->session), save_func, request,
-                         (GDestroyNotify) save_request_free, NULL, saved_cb, g_object_ref (self));
+                         (GDestroyNotify) save_request_free, self->cancellable, saved_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -279,20 +282,28 @@ add_action (GtkWidget  *widget,
 
   draft->name = g_strdup (_("New person"));
   yishi_store_run_async (yishi_session_get_database (self->session), add_func, draft,
-                         (GDestroyNotify) yishi_person_draft_free, NULL,
+                         (GDestroyNotify) yishi_person_draft_free, self->cancellable,
                          added_cb, g_object_ref (self));
 }
 
 static void
-undo_clicked_cb (AdwToast        *toast,
-                 YishiPeoplePage *self)
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  YishiPerson *person = g_object_get_data (G_OBJECT (toast), "person");
+  YishiPeoplePage *self = YISHI_PEOPLE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(YishiPerson) person = NULL;
+
+  g_autofree gint64 *key = NULL;
+
+  if (!g_hash_table_steal_extended (self->deleted, &id, (gpointer *) &key, (gpointer *) &person))
+    return;
 
   /* the same UUID comes back, so merges across machines still match */
   yishi_store_run_async (yishi_session_get_database (self->session), add_func,
                          yishi_person_to_draft (person), (GDestroyNotify) yishi_person_draft_free,
-                         NULL, added_cb, g_object_ref (self));
+                         self->cancellable, added_cb, g_object_ref (self));
 }
 
 static gpointer
@@ -327,12 +338,15 @@ deleted_cb (GObject      *source,
     }
 
   yishi_session_remove_person (self->session, yishi_person_get_id (person));
+  g_hash_table_insert (self->deleted, g_memdup2 (&(gint64) { yishi_person_get_id (person) }, sizeof (gint64)),
+                       g_object_ref (person));
+
   /* Translators: %s is a person's name */
   title = g_strdup_printf (_("%s removed"), yishi_person_get_name (person));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "person", g_object_ref (person), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  adw_toast_set_action_name (toast, "people.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (yishi_person_get_id (person)));
   yishi_window_show_toast (YISHI_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), toast);
 }
 
@@ -349,7 +363,7 @@ delete_action (GtkWidget  *widget,
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   yishi_store_run_async (yishi_session_get_database (self->session), delete_func,
-                         g_object_ref (person), g_object_unref, NULL,
+                         g_object_ref (person), g_object_unref, self->cancellable,
                          deleted_cb, g_object_ref (self));
 }
 
@@ -373,6 +387,9 @@ yishi_people_page_dispose (GObject *object)
   YishiPeoplePage *self = YISHI_PEOPLE_PAGE (object);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), YISHI_TYPE_PEOPLE_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
@@ -380,6 +397,7 @@ yishi_people_page_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->person);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->deleted, g_hash_table_unref);
 
   G_OBJECT_CLASS (yishi_people_page_parent_class)->dispose (object);
 }
@@ -411,6 +429,7 @@ yishi_people_page_class_init (YishiPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "people.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "people.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "people.undo-delete", "x", undo_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "people.find", NULL);
 }
@@ -420,6 +439,8 @@ yishi_people_page_init (YishiPeoplePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->deleted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->cancellable = g_cancellable_new ();
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),

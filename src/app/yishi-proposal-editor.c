@@ -21,6 +21,7 @@ struct _YishiProposalEditor
 
   YishiSession  *session;
   YishiProposal *proposal;
+  GCancellable  *cancellable;
   guint          save_source;
   gboolean       populating;
 
@@ -187,9 +188,13 @@ saved_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiProposal) row = yishi_store_run_finish (YISHI_DATABASE (source), result, &error);
 
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
+
   if (row == NULL)
     {
-      show_message (self, error->message, TRUE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message, TRUE);
       return;
     }
 
@@ -197,12 +202,18 @@ saved_cb (GObject      *source,
   g_signal_emit (self, signals[SAVED], 0, row);
 }
 
+/* The application stays alive until the save is stored, even if the
+ * window closes right after the last keystroke. */
 static void
 run_save (YishiProposalEditor *self,
           SaveRequest         *request)
 {
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
+
   yishi_store_run_async (yishi_session_get_database (self->session), save_func, request,
-                         (GDestroyNotify) save_request_free, NULL, saved_cb, g_object_ref (self));
+                         (GDestroyNotify) save_request_free, self->cancellable,
+                         saved_cb, g_object_ref (self));
 }
 
 /**
@@ -494,7 +505,12 @@ yishi_proposal_editor_dispose (GObject *object)
 {
   YishiProposalEditor *self = YISHI_PROPOSAL_EDITOR (object);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  /* what was typed last is stored; only the reply is no longer wanted */
+  if (self->save_source != 0)
+    yishi_proposal_editor_save_now (self);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), YISHI_TYPE_PROPOSAL_EDITOR);
   g_clear_object (&self->proposal);
   g_clear_object (&self->session);
@@ -542,6 +558,7 @@ yishi_proposal_editor_init (YishiProposalEditor *self)
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
   for (guint i = 0; i < YISHI_N_CATEGORIES; i++)
     gtk_string_list_append (categories, yishi_category_label (i));

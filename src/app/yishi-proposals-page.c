@@ -22,6 +22,7 @@ struct _YishiProposalsPage
   GtkCustomFilter     *filter;
   YishiTextIndex      *index;
   GArray              *search_ids; /* NULL: no search */
+  GHashTable          *deleted;    /* id → YishiProposal, while Undo is offered */
   gboolean             loading;
 
   /* template children */
@@ -241,6 +242,9 @@ put_row (YishiProposalsPage *self,
   g_autofree char *text = yishi_proposal_dup_search_text (row);
   guint position;
 
+  if (self->proposals == NULL) /* disposed while a save was under way */
+    return;
+
   if (find_by_id (G_LIST_MODEL (self->proposals), id, &position))
     g_list_store_splice (self->proposals, position, 1, (gpointer *) &row, 1);
   else
@@ -369,14 +373,21 @@ restored_cb (GObject      *source,
 }
 
 static void
-undo_clicked_cb (AdwToast           *toast,
-                 YishiProposalsPage *self)
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  YishiProposal *snapshot = g_object_get_data (G_OBJECT (toast), "proposal");
+  YishiProposalsPage *self = YISHI_PROPOSALS_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  YishiProposal *snapshot = NULL;
+
+  g_autofree gint64 *key = NULL;
+
+  if (!g_hash_table_steal_extended (self->deleted, &id, (gpointer *) &key, (gpointer *) &snapshot))
+    return;
 
   yishi_store_run_async (yishi_session_get_database (self->session), restore_func,
-                         g_object_ref (snapshot), g_object_unref, NULL,
-                         restored_cb, g_object_ref (self));
+                         snapshot, g_object_unref, self->cancellable, restored_cb, g_object_ref (self));
 }
 
 static gpointer
@@ -411,13 +422,16 @@ deleted_cb (GObject      *source,
     }
 
   remove_row (self, yishi_proposal_get_id (snapshot));
+  g_hash_table_insert (self->deleted, g_memdup2 (&(gint64) { yishi_proposal_get_id (snapshot) }, sizeof (gint64)),
+                       g_object_ref (snapshot));
+
   /* Translators: %s is the title of the deleted proposal */
   title = g_strdup_printf (_("“%s” deleted"), yishi_proposal_get_title (snapshot));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "proposals.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (yishi_proposal_get_id (snapshot)));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "proposal", g_object_ref (snapshot), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
   yishi_window_show_toast (YISHI_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), toast);
 }
 
@@ -522,6 +536,7 @@ yishi_proposals_page_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->index, yishi_text_index_free);
   g_clear_pointer (&self->search_ids, g_array_unref);
+  g_clear_pointer (&self->deleted, g_hash_table_unref);
 
   G_OBJECT_CLASS (yishi_proposals_page_parent_class)->dispose (object);
 }
@@ -554,6 +569,7 @@ yishi_proposals_page_class_init (YishiProposalsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "proposals.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "proposals.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "proposals.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "proposals.undo-delete", "x", undo_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "proposals.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "proposals.find", NULL);
 }
@@ -564,10 +580,11 @@ yishi_proposals_page_init (YishiProposalsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->deleted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   setup_models (self);
   add_delete_shortcut (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
-  g_signal_connect_swapped (self->editor, "saved", G_CALLBACK (editor_saved_cb), self);
+  g_signal_connect_object (self->editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   update_view_state (self);
 }
 

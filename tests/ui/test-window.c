@@ -1,132 +1,11 @@
-/* Opens the real window on a sample database and drives its widgets. */
+/* Opens the real window on a sample database and searches as a person would. */
 #include "config.h"
 
-#include <adwaita.h>
-
-#include "yishi-application.h"
-#include "yishi-people-page.h"
 #include "yishi-proposal-store.h"
 #include "yishi-proposals-page.h"
-#include "yishi-sample.h"
-#include "yishi-test-util.h"
-#include "yishi-window.h"
+#include "yishi-ui-test-util.h"
 
-typedef struct
-{
-  YishiTestDir     *dir;
-  char             *db_path;
-  YishiWindow      *window;
-} Fixture;
-
-/* One application for the whole program: GApplication registers once. */
-static YishiApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done returns TRUE, failing after 20 s. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean fired = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &fired);
-  while (!fired)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_child (GtkWidget *root,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GListModel *
-visible_proposals (Fixture *f)
-{
-  GtkWidget *page = find_child (GTK_WIDGET (f->window), YISHI_TYPE_PROPOSALS_PAGE);
-
-  return yishi_proposals_page_get_visible (YISHI_PROPOSALS_PAGE (page));
-}
-
-static gboolean
-has_rows (gpointer data)
-{
-  return g_list_model_get_n_items (visible_proposals (data)) > 0;
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(YishiDatabase) db = NULL;
-
-  f->dir = yishi_test_dir_new ();
-  f->db_path = yishi_test_dir_file (f->dir, "sample.db");
-  db = yishi_database_open (f->db_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (yishi_sample_load_community (db, &error));
-  g_assert_no_error (error);
-
-  f->window = yishi_window_new (app);
-  yishi_window_open_database (f->window, f->db_path, FALSE);
-  gtk_window_present (GTK_WINDOW (f->window));
-  wait_until (has_rows, f);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_free (f->db_path);
-  yishi_test_dir_free (f->dir);
-}
-
-/* Types @text into @entry one character at a time, as a person would. */
-static void
-type_text (GtkEditable *entry,
-           const char  *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      int position = -1;
-
-      gtk_editable_insert_text (entry, p, g_utf8_next_char (p) - p, &position);
-      gtk_editable_set_position (entry, -1);
-      wait_ms (30);
-    }
-}
+typedef YishiUiFixture Fixture;
 
 static gboolean
 proposal_mentions (YishiProposal *proposal,
@@ -135,20 +14,6 @@ proposal_mentions (YishiProposal *proposal,
   g_autofree char *haystack = yishi_proposal_dup_search_text (proposal);
 
   return strstr (haystack, text) != NULL;
-}
-
-typedef struct
-{
-  Fixture *f;
-  guint    before;
-} CountChange;
-
-static gboolean
-count_changed (gpointer data)
-{
-  CountChange *change = data;
-
-  return g_list_model_get_n_items (visible_proposals (change->f)) != change->before;
 }
 
 typedef struct
@@ -162,7 +27,7 @@ static gboolean
 all_rows_mention (gpointer data)
 {
   Mention *mention = data;
-  GListModel *visible = visible_proposals (mention->f);
+  GListModel *visible = yishi_ui_visible_proposals (mention->f);
   guint n = g_list_model_get_n_items (visible);
 
   for (guint i = 0; i < n; i++)
@@ -176,20 +41,40 @@ all_rows_mention (gpointer data)
   return n > 0;
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    before;
+} CountChange;
+
+static gboolean
+count_changed (gpointer data)
+{
+  CountChange *change = data;
+
+  return g_list_model_get_n_items (yishi_ui_visible_proposals (change->f)) != change->before;
+}
+
+static GtkEditable *
+search_entry (Fixture *f)
+{
+  GtkWidget *page = yishi_ui_find_child (GTK_WIDGET (f->window), YISHI_TYPE_PROPOSALS_PAGE);
+
+  return GTK_EDITABLE (yishi_ui_find_child (page, GTK_TYPE_SEARCH_ENTRY));
+}
+
 static void
 test_search_two_characters (Fixture       *f,
                             gconstpointer  user_data)
 {
-  GtkWidget *page = find_child (GTK_WIDGET (f->window), YISHI_TYPE_PROPOSALS_PAGE);
-  GtkEditable *entry = GTK_EDITABLE (find_child (page, GTK_TYPE_SEARCH_ENTRY));
-  GListModel *visible = visible_proposals (f);
+  GListModel *visible = yishi_ui_visible_proposals (f);
   CountChange change = { f, g_list_model_get_n_items (visible) };
   Mention mention = { f, "道路" };
   guint n;
 
   g_assert_cmpuint (change.before, >=, 15);
-  type_text (entry, "道路");
-  wait_until (all_rows_mention, &mention);
+  yishi_ui_type_text (search_entry (f), "道路");
+  yishi_ui_wait_until (all_rows_mention, &mention);
 
   /* the sample has proposals about roads, and many about other things */
   n = g_list_model_get_n_items (visible);
@@ -198,63 +83,122 @@ test_search_two_characters (Fixture       *f,
 
   /* clearing the search shows everything again */
   change.before = n;
-  gtk_editable_set_text (entry, "");
-  wait_until (count_changed, &change);
+  gtk_editable_set_text (search_entry (f), "");
+  yishi_ui_wait_until (count_changed, &change);
   g_assert_cmpuint (g_list_model_get_n_items (visible), >=, 15);
+}
+
+static void
+test_search_proposer_name (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  g_autoptr(YishiProposal) first = g_list_model_get_item (yishi_ui_visible_proposals (f), 0);
+  g_autofree char *name = g_strdup (yishi_proposal_get_proposer_name (first));
+  Mention mention = { f, name };
+
+  g_assert_cmpstr (name, !=, "");
+  yishi_ui_type_text (search_entry (f), name);
+  yishi_ui_wait_until (all_rows_mention, &mention);
 }
 
 static void
 test_search_no_match (Fixture       *f,
                       gconstpointer  user_data)
 {
-  GtkWidget *page = find_child (GTK_WIDGET (f->window), YISHI_TYPE_PROPOSALS_PAGE);
-  GtkEditable *entry = GTK_EDITABLE (find_child (page, GTK_TYPE_SEARCH_ENTRY));
-  CountChange change = { f, g_list_model_get_n_items (visible_proposals (f)) };
+  CountChange change = { f, g_list_model_get_n_items (yishi_ui_visible_proposals (f)) };
 
-  type_text (entry, "zzzz");
-  wait_until (count_changed, &change);
-  g_assert_cmpuint (g_list_model_get_n_items (visible_proposals (f)), ==, 0);
+  yishi_ui_type_text (search_entry (f), "zzzz");
+  yishi_ui_wait_until (count_changed, &change);
+  g_assert_cmpuint (g_list_model_get_n_items (yishi_ui_visible_proposals (f)), ==, 0);
+}
+
+static void
+test_filter_by_status (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  GtkWidget *page = yishi_ui_find_child (GTK_WIDGET (f->window), YISHI_TYPE_PROPOSALS_PAGE);
+  GtkDropDown *status = GTK_DROP_DOWN (yishi_ui_find_child (page, GTK_TYPE_DROP_DOWN));
+  GListModel *visible = yishi_ui_visible_proposals (f);
+  guint n;
+
+  /* position 0 is "all"; then the statuses in lifecycle order */
+  gtk_drop_down_set_selected (status, 1 + YISHI_PROPOSAL_STATUS_ACCEPTED);
+  n = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YishiProposal) proposal = g_list_model_get_item (visible, i);
+
+      g_assert_cmpint (yishi_proposal_get_status (proposal), ==, YISHI_PROPOSAL_STATUS_ACCEPTED);
+    }
 }
 
 static void
 test_add_proposal (Fixture       *f,
                    gconstpointer  user_data)
 {
-  GtkWidget *page = find_child (GTK_WIDGET (f->window), YISHI_TYPE_PROPOSALS_PAGE);
-  CountChange change = { f, g_list_model_get_n_items (visible_proposals (f)) };
+  GtkWidget *page = yishi_ui_find_child (GTK_WIDGET (f->window), YISHI_TYPE_PROPOSALS_PAGE);
+  CountChange change = { f, g_list_model_get_n_items (yishi_ui_visible_proposals (f)) };
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiDatabase) db = NULL;
 
   g_assert_true (gtk_widget_activate_action (page, "proposals.add", NULL));
-  wait_until (count_changed, &change);
-  g_assert_cmpuint (g_list_model_get_n_items (visible_proposals (f)), ==, change.before + 1);
+  yishi_ui_wait_until (count_changed, &change);
+  g_assert_cmpuint (g_list_model_get_n_items (yishi_ui_visible_proposals (f)), ==, change.before + 1);
 
-  db = yishi_database_open (f->db_path, &error);
-  g_assert_no_error (error);
+  db = yishi_ui_open_db (f);
   g_assert_cmpuint (yishi_proposal_store_count (db, &error), ==, change.before + 1);
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *path;
+} Opened;
+
+static gboolean
+sample_shown_from (gpointer data)
+{
+  Opened *opened = data;
+  YishiSession *session = yishi_window_get_session (opened->f->window);
+
+  return session != NULL &&
+         g_strcmp0 (yishi_database_get_path (yishi_session_get_database (session)), opened->path) == 0 &&
+         g_list_model_get_n_items (yishi_ui_visible_proposals (opened->f)) >= 15;
+}
+
+/* A newcomer's first start: a new default database gets the sample. */
+static void
+test_first_run_loads_sample (Fixture       *f,
+                             gconstpointer  user_data)
+{
+  g_autofree char *fresh = yishi_test_dir_file (f->dir, "first-run.db");
+  Opened opened = { f, fresh };
+
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  yishi_window_open_database (f->window, fresh, TRUE);
+  yishi_ui_wait_until (sample_shown_from, &opened);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  app = yishi_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  yishi_ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/window/search-two-characters", Fixture, NULL,
-              fixture_set_up, test_search_two_characters, fixture_tear_down);
+              yishi_ui_fixture_set_up, test_search_two_characters, yishi_ui_fixture_tear_down);
+  g_test_add ("/ui/window/search-proposer-name", Fixture, NULL,
+              yishi_ui_fixture_set_up, test_search_proposer_name, yishi_ui_fixture_tear_down);
   g_test_add ("/ui/window/search-no-match", Fixture, NULL,
-              fixture_set_up, test_search_no_match, fixture_tear_down);
+              yishi_ui_fixture_set_up, test_search_no_match, yishi_ui_fixture_tear_down);
+  g_test_add ("/ui/window/filter-by-status", Fixture, NULL,
+              yishi_ui_fixture_set_up, test_filter_by_status, yishi_ui_fixture_tear_down);
   g_test_add ("/ui/window/add-proposal", Fixture, NULL,
-              fixture_set_up, test_add_proposal, fixture_tear_down);
+              yishi_ui_fixture_set_up, test_add_proposal, yishi_ui_fixture_tear_down);
+  g_test_add ("/ui/window/first-run-loads-sample", Fixture, NULL,
+              yishi_ui_fixture_set_up, test_first_run_loads_sample, yishi_ui_fixture_tear_down);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return yishi_ui_test_run ();
 }
