@@ -1,6 +1,6 @@
 /* bench-search — times search as the store runs it.
  *
- *   bench-search [--runs N] [--baseline-runs N] DATABASE QUERY...
+ *   bench-search [--runs N] [--baseline-runs N] [--build-runs N] DATABASE QUERY...
  *
  * Loads every proposal with yishi_proposal_store_list (), builds the
  * in-memory index with yishi_proposal_store_build_index () and times
@@ -9,7 +9,10 @@
  * would leave to SQLite: a substring test with instr () over the same
  * text (title, summary, body and proposer's name, joined by line breaks,
  * as the index sees them), through a separate read-only connection.
- * Both must find the same proposals, or the program fails.
+ * Both must find the same proposals, or the program fails; so each QUERY
+ * should be one word (the index matches every word of a query on its own)
+ * whose case does not matter (the index ignores case, instr () does not),
+ * as Chinese queries are.
  *
  * It prints one tab-separated line per measurement, for
  * bench/run-benchmarks to read:

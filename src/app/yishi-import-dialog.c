@@ -17,7 +17,7 @@ struct _YishiImportDialog
   YishiSession        *session;
   YishiProposalImport *import;
   GCancellable        *cancellable;
-  GtkWindow           *parent;
+  GtkWindow           *parent; /* weak: the window may close first */
 
   /* template children */
   GtkStack            *stack;
@@ -227,7 +227,7 @@ imported_cb (GObject      *source,
   yishi_session_reload_people (self->session);
   yishi_session_proposals_changed (self->session);
   message = g_strdup_printf (ngettext ("Imported %u proposal", "Imported %u proposals", n - 1), n - 1);
-  if (YISHI_IS_WINDOW (self->parent))
+  if (self->parent != NULL)
     yishi_window_show_toast (YISHI_WINDOW (self->parent), adw_toast_new (message));
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -265,6 +265,7 @@ yishi_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), YISHI_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->parent);
 
   G_OBJECT_CLASS (yishi_import_dialog_parent_class)->dispose (object);
 }
@@ -317,7 +318,7 @@ yishi_import_dialog_new (GtkWindow    *parent,
   YishiImportDialog *self = g_object_new (YISHI_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
 
   self->session = g_object_ref (session);
-  self->parent = parent;
+  g_set_weak_pointer (&self->parent, parent);
   yishi_store_run_async (yishi_session_get_database (session), prepare_func, g_strdup (path),
                          g_free, self->cancellable, prepared_cb, g_object_ref (self));
   return self;

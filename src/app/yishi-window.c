@@ -23,6 +23,8 @@ struct _YishiWindow
   GCancellable         *cancellable;
   gint64                data_version;
   gulong                after_paint_id;
+  gboolean              painted;     /* the first frame is on screen */
+  gboolean              load_sample; /* for the database being opened */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -86,7 +88,10 @@ set_session (YishiWindow  *self,
   /* Translators: the window title; %s is the database file's name */
   g_autofree char *title = g_strdup_printf (_("%s — Yishi"), basename);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_stack_set_visible_child_name (self->main_stack, "content");
+  /* the window shows itself first and fills in right after: a database
+   * that opens quickly must not make the first frame wait for the pages */
+  if (self->painted)
+    gtk_stack_set_visible_child_name (self->main_stack, "content");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
@@ -135,11 +140,9 @@ database_opened_cb (GObject      *source,
   g_autoptr(YishiWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiDatabase) db = yishi_database_open_finish (result, &error);
-  gboolean load_sample = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "load-sample"));
-
   if (db == NULL)
     show_open_error (self, error);
-  else if (load_sample)
+  else if (self->load_sample)
     yishi_store_run_async (db, load_sample_func, NULL, NULL, self->cancellable,
                            sample_loaded_cb, g_object_ref (self));
   else
@@ -163,7 +166,7 @@ yishi_window_open_database (YishiWindow *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  g_object_set_data (G_OBJECT (self), "load-sample", GINT_TO_POINTER (load_sample));
+  self->load_sample = load_sample;
   adw_status_page_set_title (self->loading_page,
                              load_sample ? _("Preparing the Sample Community…")
                                          : _("Opening the Database…"));
@@ -487,14 +490,23 @@ is_active_changed_cb (YishiWindow *self)
   yishi_session_proposals_changed (self->session);
 }
 
-/* Benchmarks time start-up to the first frame: with
- * YISHI_EXIT_AFTER_FIRST_FRAME=1 the application quits right after it. */
 static void
 after_paint_cb (GdkFrameClock *clock,
                 YishiWindow   *self)
 {
   g_clear_signal_handler (&self->after_paint_id, clock);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  self->painted = TRUE;
+
+  /* Benchmarks time start-up to the first frame: with
+   * YISHI_EXIT_AFTER_FIRST_FRAME=1 the application quits right after it. */
+  if (g_strcmp0 (g_getenv ("YISHI_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    {
+      g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      return;
+    }
+
+  if (self->session != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "content");
 }
 
 static void
@@ -504,9 +516,8 @@ yishi_window_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (yishi_window_parent_class)->realize (widget);
 
-  if (g_strcmp0 (g_getenv ("YISHI_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
-    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                                             G_CALLBACK (after_paint_cb), self);
+  self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                           G_CALLBACK (after_paint_cb), self);
 }
 
 static gboolean

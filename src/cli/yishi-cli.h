@@ -84,5 +84,6 @@ int yishi_cli_demo           (YishiCli *cli, int argc, char **argv);
 int yishi_cli_check          (YishiCli *cli, int argc, char **argv);
 int yishi_cli_proposal       (YishiCli *cli, int argc, char **argv);
 int yishi_cli_person         (YishiCli *cli, int argc, char **argv);
+int yishi_cli_vote           (YishiCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -13,6 +13,7 @@ static const YishiCliCommand commands[] = {
   { "check", yishi_cli_check, N_("Check the database for damage and broken references") },
   { "proposal", yishi_cli_proposal, N_("List, add, import and export proposals") },
   { "person", yishi_cli_person, N_("List the people in the directory") },
+  { "vote", yishi_cli_vote, N_("Work out the verdict of a vote") },
   { NULL }
 };
 

@@ -143,6 +143,27 @@ parse_digits (const char *digits,
   return TRUE;
 }
 
+/* Only ASCII digits, with at most one decimal point: what spreadsheets
+ * and exports write nearly always, and what normalise_amount () would
+ * give back unchanged. */
+static gboolean
+is_plain_amount (const char *text)
+{
+  guint n_digits = 0, n_points = 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (is_digit (*p))
+        n_digits++;
+      else if (*p == '.')
+        n_points++;
+      else
+        return FALSE;
+    }
+
+  return n_digits > 0 && n_points <= 1;
+}
+
 /**
  * yishi_money_parse_yuan:
  * Parses an amount in yuan as people type it — "12000", "12,000.50",
@@ -158,7 +179,12 @@ yishi_money_parse_yuan (const char  *text,
 
   g_return_val_if_fail (out_fen != NULL, FALSE);
 
-  if (text != NULL && g_utf8_validate (text, -1, NULL))
+  if (text != NULL && is_plain_amount (text))
+    {
+      if (parse_digits (text, 2, out_fen))
+        return TRUE;
+    }
+  else if (text != NULL && g_utf8_validate (text, -1, NULL))
     digits = normalise_amount (text, &wan);
 
   /* 万 is ten thousand yuan: four more decimal places of fen */

@@ -27,18 +27,36 @@ yishi_person_draft_free (YishiPersonDraft *draft)
   g_free (draft);
 }
 
+/* The text fields, in the order they are checked, with the names that
+ * errors give them: translated only when there is an error to tell. */
+static const struct
+{
+  gsize       offset;
+  const char *label;
+  gboolean    required;
+} text_fields[] = {
+  { G_STRUCT_OFFSET (YishiPersonDraft, name), N_("Name"), TRUE },
+  { G_STRUCT_OFFSET (YishiPersonDraft, community), N_("Community"), FALSE },
+  { G_STRUCT_OFFSET (YishiPersonDraft, grid), N_("Grid"), FALSE },
+  { G_STRUCT_OFFSET (YishiPersonDraft, building), N_("Building"), FALSE },
+  { G_STRUCT_OFFSET (YishiPersonDraft, phone), N_("Phone"), FALSE },
+};
+
 gboolean
 yishi_person_draft_validate (const YishiPersonDraft  *draft,
                              GError                 **error)
 {
   g_return_val_if_fail (draft != NULL, FALSE);
 
-  if (!yishi_text_check_field (draft->name, -1, _("Name"), TRUE, error) ||
-      !yishi_text_check_field (draft->community, -1, _("Community"), FALSE, error) ||
-      !yishi_text_check_field (draft->grid, -1, _("Grid"), FALSE, error) ||
-      !yishi_text_check_field (draft->building, -1, _("Building"), FALSE, error) ||
-      !yishi_text_check_field (draft->phone, -1, _("Phone"), FALSE, error))
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      const char *text = G_STRUCT_MEMBER (const char *, draft, text_fields[i].offset);
+
+      if ((text != NULL && !g_utf8_validate (text, -1, NULL)) ||
+          (text_fields[i].required && yishi_text_is_blank (text)))
+        return yishi_text_check_field (text, -1, _(text_fields[i].label),
+                                       text_fields[i].required, error);
+    }
 
   if (draft->uuid != NULL && !g_uuid_string_is_valid (draft->uuid))
     {

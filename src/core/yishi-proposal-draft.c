@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "yishi-error.h"
@@ -10,15 +12,26 @@
 YishiProposalDraft *
 yishi_proposal_draft_new (void)
 {
-  YishiProposalDraft *draft = g_new0 (YishiProposalDraft, 1);
+  YishiProposalDraft *draft = g_new (YishiProposalDraft, 1);
 
+  yishi_proposal_draft_init (draft);
+  return draft;
+}
+
+/* Sets every field of @draft to its default, for drafts that are not
+ * allocated one by one (an import keeps them in one array), and owns
+ * none of their strings. */
+void
+yishi_proposal_draft_init (YishiProposalDraft *draft)
+{
+  g_return_if_fail (draft != NULL);
+
+  memset (draft, 0, sizeof *draft);
   draft->category = YISHI_CATEGORY_OTHER;
   draft->cost_fen = YISHI_UNKNOWN;
   draft->households = YISHI_UNKNOWN;
   draft->people = YISHI_UNKNOWN;
   draft->status = YISHI_PROPOSAL_STATUS_DRAFT;
-
-  return draft;
 }
 
 YishiProposalDraft *
@@ -104,6 +117,45 @@ check_uuid (const char  *uuid,
   return FALSE;
 }
 
+/* The text fields, in the order they are checked, with the names that
+ * errors give them: translated only when there is an error to tell. */
+static const struct
+{
+  gsize       offset;
+  const char *label;
+  gboolean    required;
+} text_fields[] = {
+  { G_STRUCT_OFFSET (YishiProposalDraft, title), N_("Title"), TRUE },
+  { G_STRUCT_OFFSET (YishiProposalDraft, summary), N_("Summary"), FALSE },
+  { G_STRUCT_OFFSET (YishiProposalDraft, body), N_("Full text"), FALSE },
+  { G_STRUCT_OFFSET (YishiProposalDraft, proposer_name), N_("Proposer"), FALSE },
+  { G_STRUCT_OFFSET (YishiProposalDraft, proposer_phone), N_("Proposer’s phone"), FALSE },
+  { G_STRUCT_OFFSET (YishiProposalDraft, community), N_("Community"), FALSE },
+  { G_STRUCT_OFFSET (YishiProposalDraft, location), N_("Location"), FALSE },
+  { G_STRUCT_OFFSET (YishiProposalDraft, status_reason), N_("Reason"), FALSE },
+};
+
+/* Valid UTF-8, when @check_encoding, and present when required. */
+static gboolean
+check_texts (const YishiProposalDraft  *draft,
+             gboolean                   check_encoding,
+             GError                   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      const char *text = G_STRUCT_MEMBER (const char *, draft, text_fields[i].offset);
+
+      if (check_encoding && text != NULL && !g_utf8_validate (text, -1, NULL))
+        return yishi_text_check_field (text, -1, _(text_fields[i].label), FALSE, error);
+
+      if (text_fields[i].required &&
+          (text == NULL || yishi_text_is_blank_len (text, strlen (text))))
+        return yishi_text_check_field (text, -1, _(text_fields[i].label), TRUE, error);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_count (gint64       value,
              const char  *field,
@@ -114,26 +166,32 @@ check_count (gint64       value,
 
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                /* Translators: %s is a field name */
-               _("%s must be a whole number of zero or more."), field);
+               _("%s must be a whole number of zero or more."), _(field));
   return FALSE;
 }
 
-gboolean
-yishi_proposal_draft_validate (const YishiProposalDraft  *draft,
-                               GError                   **error)
+static gboolean
+check_reason (const YishiProposalDraft  *draft,
+              GError                   **error)
 {
-  g_return_val_if_fail (draft != NULL, FALSE);
+  const char *reason = draft->status_reason;
 
-  if (!yishi_text_check_field (draft->title, -1, _("Title"), TRUE, error) ||
-      !yishi_text_check_field (draft->summary, -1, _("Summary"), FALSE, error) ||
-      !yishi_text_check_field (draft->body, -1, _("Full text"), FALSE, error) ||
-      !yishi_text_check_field (draft->proposer_name, -1, _("Proposer"), FALSE, error) ||
-      !yishi_text_check_field (draft->proposer_phone, -1, _("Proposer’s phone"), FALSE, error) ||
-      !yishi_text_check_field (draft->community, -1, _("Community"), FALSE, error) ||
-      !yishi_text_check_field (draft->location, -1, _("Location"), FALSE, error) ||
-      !yishi_text_check_field (draft->status_reason, -1, _("Reason"), FALSE, error) ||
-      !check_count (draft->households, _("Households"), error) ||
-      !check_count (draft->people, _("People"), error) ||
+  if (!yishi_proposal_status_needs_reason (draft->status) ||
+      (reason != NULL && !yishi_text_is_blank_len (reason, strlen (reason))))
+    return TRUE;
+
+  /* says which status needs one */
+  return yishi_proposal_status_check_reason (draft->status, reason, error);
+}
+
+static gboolean
+validate (const YishiProposalDraft  *draft,
+          gboolean                   check_encoding,
+          GError                   **error)
+{
+  if (!check_texts (draft, check_encoding, error) ||
+      !check_count (draft->households, N_("Households"), error) ||
+      !check_count (draft->people, N_("People"), error) ||
       !check_uuid (draft->uuid, error))
     return FALSE;
 
@@ -161,5 +219,35 @@ yishi_proposal_draft_validate (const YishiProposalDraft  *draft,
       return FALSE;
     }
 
-  return yishi_proposal_status_check_reason (draft->status, draft->status_reason, error);
+  return check_reason (draft, error);
+}
+
+/**
+ * yishi_proposal_draft_validate:
+ * Checks every rule a proposal must meet before it is stored, the
+ * encoding of its text included.
+ */
+gboolean
+yishi_proposal_draft_validate (const YishiProposalDraft  *draft,
+                               GError                   **error)
+{
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  return validate (draft, TRUE, error);
+}
+
+/**
+ * yishi_proposal_draft_validate_values:
+ * yishi_proposal_draft_validate () without checking that the text is
+ * valid UTF-8, for a caller that guarantees it is — such as an import
+ * that has checked its whole file — so that large batches do not read
+ * every text again. A C string cannot hold a NUL byte, so there is none.
+ */
+gboolean
+yishi_proposal_draft_validate_values (const YishiProposalDraft  *draft,
+                                      GError                   **error)
+{
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  return validate (draft, FALSE, error);
 }

@@ -35,12 +35,15 @@ typedef struct
   char                *status_reason;
 } YishiProposalDraft;
 
-YishiProposalDraft *yishi_proposal_draft_new      (void);
-YishiProposalDraft *yishi_proposal_draft_copy     (const YishiProposalDraft *draft);
-void                yishi_proposal_draft_free     (YishiProposalDraft       *draft);
-gboolean            yishi_proposal_draft_validate (const YishiProposalDraft *draft,
-                                                   GError                  **error);
-gboolean            yishi_date_is_valid           (const char               *iso_date);
+YishiProposalDraft *yishi_proposal_draft_new             (void);
+void                yishi_proposal_draft_init            (YishiProposalDraft       *draft);
+YishiProposalDraft *yishi_proposal_draft_copy            (const YishiProposalDraft *draft);
+void                yishi_proposal_draft_free            (YishiProposalDraft       *draft);
+gboolean            yishi_proposal_draft_validate        (const YishiProposalDraft *draft,
+                                                          GError                  **error);
+gboolean            yishi_proposal_draft_validate_values (const YishiProposalDraft *draft,
+                                                          GError                  **error);
+gboolean            yishi_date_is_valid                  (const char               *iso_date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiProposalDraft, yishi_proposal_draft_free)
 

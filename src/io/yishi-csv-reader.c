@@ -1,19 +1,21 @@
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include <csv.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <uchardet/uchardet.h>
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
 
+#include "yishi-bulk-private.h"
 #include "yishi-csv-reader.h"
 #include "yishi-error.h"
-
-/* libcsv's parser states, which it sets in csv_init () and keeps in the
- * public struct csv_parser but does not name in csv.h. They tell whether
- * a line starts a new record or continues a quoted field. */
-#define CSV_STATE_ROW_NOT_BEGUN 0
-#define CSV_STATE_FIELD_BEGUN   2
+#include "yishi-text.h"
 
 /* uchardet needs far less than this to tell GB18030 from other
  * encodings; reading the whole of a large file would only cost time. */
@@ -22,26 +24,26 @@
 typedef struct
 {
   guint line;      /* of the file, where the record starts */
-  guint first;     /* index of its first field in offsets */
+  guint first;     /* index of its first field in fields */
   guint n_fields;
 } Record;
 
+/* The file is decoded into one buffer, and split into fields where it
+ * lies: each field's text stays in place (unquoted, when quoted), and a
+ * NUL takes the place of the separator, line break or closing quote
+ * after it. Nothing is copied field by field. */
 struct _YishiCsvTable
 {
-  const char *encoding;
-  GString    *data;     /* the bytes of every field, each followed by a NUL */
-  GArray     *offsets;  /* gsize: where each field starts in data */
-  GArray     *records;  /* Record; the first is the header */
+  const char    *encoding;
+  char          *buffer;    /* the decoded file, ending in a NUL */
+  char          *text;      /* in buffer, after any BOM */
+  gsize          length;    /* of text, without that NUL */
+  gboolean       has_nul;   /* a NUL byte in some field */
+  YishiCsvField *fields;    /* of every record, one after the other */
+  gsize          n_fields;
+  gsize          fields_size;
+  GArray        *records;   /* Record; the first is the header */
 };
-
-/* The record being parsed. */
-typedef struct
-{
-  YishiCsvTable *table;
-  guint          start_line;
-  guint          first;
-  gsize          data_start;
-} ParseState;
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 
@@ -118,88 +120,83 @@ line_at (const char *text,
   return line;
 }
 
-/* g_utf8_validate () stops at a NUL byte; a field may hold one, which the
- * import refuses with its line and column, so validate around them. */
-static gboolean
-utf8_validate_with_nuls (const char *text,
-                         gsize       length,
-                         gsize      *out_bad)
+/* Takes @buffer, @length bytes long and followed by a NUL, which a
+ * table keeps as its decoded text from @start on. */
+static void
+set_text (YishiCsvTable *table,
+          char          *buffer,
+          gsize          start,
+          gsize          length)
 {
-  const char *end = text + length;
-
-  for (const char *p = text; p < end; )
-    {
-      const char *nul = memchr (p, '\0', end - p);
-      const char *stop = nul != NULL ? nul : end;
-      const char *bad = NULL;
-
-      if (!g_utf8_validate (p, stop - p, &bad))
-        {
-          *out_bad = bad - text;
-          return FALSE;
-        }
-      p = nul != NULL ? nul + 1 : end;
-    }
-
-  return TRUE;
+  table->buffer = buffer;
+  table->text = buffer + start;
+  table->length = length - start;
 }
 
-static GBytes *
-decode_utf8 (GBytes      *contents,
-             const char  *filename,
-             GError     **error)
+static gboolean
+decode_utf8 (YishiCsvTable  *table,
+             char           *data,
+             gsize           length,
+             const char     *filename,
+             GError        **error)
 {
-  gsize length, bad;
-  const char *data = g_bytes_get_data (contents, &length);
+  gsize bad;
   gsize skip = length >= 3 && memcmp (data, utf8_bom, 3) == 0 ? 3 : 0;
 
-  if (!utf8_validate_with_nuls (data + skip, length - skip, &bad))
+  if (!yishi_text_validate_utf8 (data + skip, length - skip, &bad))
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_ENCODING,
                    /* Translators: %s is a file name, %u a line number */
                    _("%s:%u: this line is not valid UTF-8 text. If the file was saved by "
                      "Chinese Excel, choose the encoding GB18030."),
                    filename, line_at (data, length, skip + bad));
-      return NULL;
+      g_free (data);
+      return FALSE;
     }
 
-  return g_bytes_new_from_bytes (contents, skip, length - skip);
+  table->encoding = "UTF-8";
+  set_text (table, data, skip, length);
+  return TRUE;
 }
 
 /* The text as UTF-8, or NULL with the offset of the first byte that is
  * not GB18030 in @out_bad. */
-static GBytes *
-convert_gb18030 (GBytes *contents,
-                 gsize  *out_bad)
+static char *
+convert_gb18030 (const char *data,
+                 gsize       length,
+                 gsize      *out_length,
+                 gsize      *out_bad)
 {
-  gsize length, n_read = 0, n_written = 0;
-  const char *data = g_bytes_get_data (contents, &length);
-  char *text = g_convert (data, length, "UTF-8", "GB18030", &n_read, &n_written, NULL);
+  gsize n_read = 0;
+  char *text = g_convert (data, length, "UTF-8", "GB18030", &n_read, out_length, NULL);
 
   if (text == NULL)
-    {
-      *out_bad = n_read;
-      return NULL;
-    }
-
-  return g_bytes_new_take (text, n_written);
+    *out_bad = n_read;
+  return text;
 }
 
-static GBytes *
-decode_gb18030 (GBytes      *contents,
-                const char  *filename,
-                GError     **error)
+static gboolean
+decode_gb18030 (YishiCsvTable  *table,
+                char           *data,
+                gsize           length,
+                const char     *filename,
+                GError        **error)
 {
-  gsize length, bad = 0;
-  const char *data = g_bytes_get_data (contents, &length);
-  GBytes *text = convert_gb18030 (contents, &bad);
+  gsize bad = 0, text_length = 0;
+  char *text = convert_gb18030 (data, length, &text_length, &bad);
 
   if (text == NULL)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_ENCODING,
                  /* Translators: %s is a file name, %u a line number */
                  _("%s:%u: this line is not valid GB18030 (GBK) text."),
                  filename, line_at (data, length, bad));
-  return text;
+  g_free (data);
+  if (text == NULL)
+    return FALSE;
+
+  table->encoding = "GB18030";
+  set_text (table, text, 0, text_length);
+  return TRUE;
 }
 
 /* What uchardet makes of text that is not UTF-8: "" when unsure. */
@@ -276,62 +273,66 @@ set_unknown_error (const char  *filename,
  * ISO-8859-7 or even UTF-8, and a Chinese community's spreadsheet is far
  * more likely to be GBK than Greek. Text that reads as neither is refused
  * with the line where it fails. */
-static GBytes *
-decode_auto (GBytes      *contents,
-             const char  *filename,
-             const char **out_name,
-             GError     **error)
+static gboolean
+decode_auto (YishiCsvTable  *table,
+             char           *data,
+             gsize           length,
+             const char     *filename,
+             GError        **error)
 {
-  gsize length, bad = 0;
-  const char *data = g_bytes_get_data (contents, &length);
+  gsize bad = 0, text_length = 0;
   g_autofree char *charset = NULL;
-  GBytes *text;
+  char *text;
 
-  *out_name = "UTF-8";
   if (length >= 3 && memcmp (data, utf8_bom, 3) == 0)
-    return decode_utf8 (contents, filename, error);
-  if (utf8_validate_with_nuls (data, length, &bad))
-    return g_bytes_ref (contents);
+    return decode_utf8 (table, data, length, filename, error);
+  if (yishi_text_validate_utf8 (data, length, &bad))
+    {
+      table->encoding = "UTF-8";
+      set_text (table, data, 0, length);
+      return TRUE;
+    }
 
   charset = has_utf16_bom (data, length) ? g_strdup ("UTF-16") : detect_charset (data, length);
   if (is_other_multibyte (charset))
-    {
-      set_unknown_error (filename, charset, data, length, bad, error);
-      return NULL;
-    }
+    goto unknown;
 
-  if ((text = convert_gb18030 (contents, &bad)) != NULL)
+  if ((text = convert_gb18030 (data, length, &text_length, &bad)) != NULL)
     {
-      *out_name = "GB18030";
-      return text;
+      g_free (data);
+      table->encoding = "GB18030";
+      set_text (table, text, 0, text_length);
+      return TRUE;
     }
 
   /* mostly UTF-8 with a damaged byte: say where */
   if (g_ascii_strcasecmp (charset, "UTF-8") == 0)
-    return decode_utf8 (contents, filename, error);
+    return decode_utf8 (table, data, length, filename, error);
 
+unknown:
   set_unknown_error (filename, charset, data, length, bad, error);
-  return NULL;
+  g_free (data);
+  return FALSE;
 }
 
-static GBytes *
-decode (GBytes         *contents,
+/* Takes @data, @length bytes followed by a NUL. */
+static gboolean
+decode (YishiCsvTable  *table,
+        char           *data,
+        gsize           length,
         YishiEncoding   encoding,
         const char     *filename,
-        const char    **out_name,
         GError        **error)
 {
   switch (encoding)
     {
     case YISHI_ENCODING_UTF8:
-      *out_name = "UTF-8";
-      return decode_utf8 (contents, filename, error);
+      return decode_utf8 (table, data, length, filename, error);
     case YISHI_ENCODING_GB18030:
-      *out_name = "GB18030";
-      return decode_gb18030 (contents, filename, error);
+      return decode_gb18030 (table, data, length, filename, error);
     case YISHI_ENCODING_AUTO:
     default:
-      return decode_auto (contents, filename, out_name, error);
+      return decode_auto (table, data, length, filename, error);
     }
 }
 
@@ -342,20 +343,27 @@ get_record (YishiCsvTable *table,
   return &g_array_index (table->records, Record, index);
 }
 
-static gsize
-field_offset (YishiCsvTable *table,
-              guint          index)
+/* Room for @n more fields. */
+static void
+reserve_fields (YishiCsvTable *table,
+                gsize          n)
 {
-  return g_array_index (table->offsets, gsize, index);
+  gsize size = table->fields_size;
+
+  if (table->n_fields + n <= size)
+    return;
+
+  while (size < table->n_fields + n)
+    size = MAX (size * 2, 64);
+  table->fields = _yishi_bulk_realloc (table->fields, size * sizeof (YishiCsvField));
+  table->fields_size = size;
 }
 
-static gsize
-field_length (YishiCsvTable *table,
-              guint          index)
+static YishiCsvField *
+add_field (YishiCsvTable *table)
 {
-  gsize end = index + 1 < table->offsets->len ? field_offset (table, index + 1) : table->data->len;
-
-  return end - field_offset (table, index) - 1;
+  reserve_fields (table, 1);
+  return &table->fields[table->n_fields++];
 }
 
 /* A line of only separators and spaces, as spreadsheets write for an
@@ -366,124 +374,262 @@ record_is_blank (YishiCsvTable *table,
 {
   for (guint i = record->first; i < record->first + record->n_fields; i++)
     {
-      const char *text = table->data->str + field_offset (table, i);
-      gsize length = field_length (table, i);
+      const YishiCsvField *field = &table->fields[i];
 
-      for (gsize j = 0; j < length; j++)
-        if (text[j] != ' ' && text[j] != '\t')
+      for (gsize j = 0; j < field->length; j++)
+        if (field->text[j] != ' ' && field->text[j] != '\t')
           return FALSE;
     }
 
   return TRUE;
 }
 
-static void
-field_parsed_cb (void   *bytes,
-                 size_t  length,
-                 void   *user_data)
+/* The record being parsed: where it is, and the line there. */
+typedef struct
 {
-  ParseState *state = user_data;
-  gsize offset = state->table->data->len;
+  YishiCsvTable *table;
+  char          *p;
+  char          *end;
+  guint          line;
+  const char    *next_cr;  /* the next \r and \n at or after p, or end */
+  const char    *next_lf;
+} Parser;
 
-  g_array_append_val (state->table->offsets, offset);
-  g_string_append_len (state->table->data, bytes, length);
-  g_string_append_c (state->table->data, '\0');
+static const char *
+find_byte (Parser     *parser,
+           const char *from,
+           char        c)
+{
+  const char *found = memchr (from, c, parser->end - from);
+
+  return found != NULL ? found : parser->end;
 }
 
+/* Counts the line breaks in [@from, @to), text in quotes not yet split
+ * ("\r\n" is one). The next \r and \n are kept between calls: most
+ * fields hold none, and then the next ones are where the record ends. */
 static void
-record_parsed_cb (int   terminator,
-                  void *user_data)
+count_line_breaks (Parser     *parser,
+                   const char *from,
+                   const char *to)
 {
-  ParseState *state = user_data;
-  YishiCsvTable *table = state->table;
-  Record record = { state->start_line, state->first, table->offsets->len - state->first };
+  if (parser->next_lf < from)
+    parser->next_lf = find_byte (parser, from, '\n');
+  for (; parser->next_lf < to; parser->next_lf = find_byte (parser, parser->next_lf + 1, '\n'))
+    parser->line++;
 
-  if (record_is_blank (table, &record))
+  if (parser->next_cr < from)
+    parser->next_cr = find_byte (parser, from, '\r');
+  for (; parser->next_cr < to; parser->next_cr = find_byte (parser, parser->next_cr + 1, '\r'))
+    if (parser->next_cr[1] != '\n')
+      parser->line++;
+}
+
+/* A field without quotes around it: up to the next separator or line
+ * break (a NUL byte in it does not end it). Returns where it ends. */
+static char *
+parse_plain (Parser        *parser,
+             YishiCsvField *field)
+{
+  char *start = parser->p;
+  char *e = start + strcspn (start, ",\r\n");
+
+  while (e < parser->end && *e == '\0')
+    e += 1 + strcspn (e + 1, ",\r\n");
+
+  field->text = start;
+  field->length = e - start;
+  return e;
+}
+
+/* A field in double quotes, which may hold separators, line breaks and
+ * quotes written twice: unquoted where it lies. As libcsv, the reader
+ * this replaces, does without its strict mode, a closing quote followed
+ * by anything but a separator or line break is taken as part of the
+ * text, which goes on in quotes. Returns where the field ends, just
+ * after its closing quote, or NULL when that quote is missing. */
+static char *
+parse_quoted (Parser        *parser,
+              YishiCsvField *field)
+{
+  char *start = parser->p + 1;
+  char *from = start;  /* the text still to read */
+  char *to = start;    /* where it goes: a doubled quote shifts it */
+
+  for (;;)
     {
-      g_array_set_size (table->offsets, state->first);
-      g_string_truncate (table->data, state->data_start);
+      char *quote = memchr (from, '"', parser->end - from);
+      char *after;
+
+      if (quote == NULL)
+        return NULL;
+
+      count_line_breaks (parser, from, quote);
+      if (to != from)
+        memmove (to, from, quote - from);
+      to += quote - from;
+      after = quote + 1;
+
+      if (after < parser->end && *after == '"')
+        {
+          *to++ = '"';
+          from = after + 1;
+        }
+      else if (after == parser->end || *after == ',' || *after == '\r' || *after == '\n')
+        {
+          *to = '\0';
+          field->text = start;
+          field->length = to - start;
+          return after;
+        }
+      else
+        {
+          *to++ = '"';
+          from = after;
+        }
     }
+}
+
+static gboolean
+set_unclosed_error (const char  *filename,
+                    guint        line,
+                    GError     **error)
+{
+  g_set_error (error, YISHI_ERROR, YISHI_ERROR_IMPORT,
+               /* Translators: %s is a file name, %u a line number */
+               _("%s:%u: a quoted field in the row that starts on this line is never "
+                 "closed: a double quote (\") is missing."),
+               filename, line);
+  return FALSE;
+}
+
+/* One record, from a line that is not empty, up to and past the line
+ * break that ends it; a record left blank is dropped. */
+static gboolean
+parse_record (Parser      *parser,
+              const char  *filename,
+              GError     **error)
+{
+  YishiCsvTable *table = parser->table;
+  Record record = { parser->line, table->n_fields, 0 };
+
+  for (;;)
+    {
+      YishiCsvField *field = add_field (table);
+      char *after;
+      char c;
+
+      if (*parser->p == '"')
+        {
+          after = parse_quoted (parser, field);
+          if (after == NULL)
+            return set_unclosed_error (filename, record.line, error);
+        }
+      else
+        after = parse_plain (parser, field);
+
+      if (after == parser->end)
+        {
+          parser->p = after;
+          break;
+        }
+
+      /* what ends the field gives way to its NUL */
+      c = *after;
+      *after = '\0';
+      parser->p = after + 1;
+      if (c == ',')
+        continue;  /* at the very end, too, it opens an empty field */
+
+      /* a line break: "\r\n", "\n" or "\r" */
+      if (c == '\r' && parser->p < parser->end && *parser->p == '\n')
+        parser->p++;
+      parser->line++;
+      break;
+    }
+
+  record.n_fields = table->n_fields - record.first;
+  if (record_is_blank (table, &record))
+    table->n_fields = record.first;
   else
     g_array_append_val (table->records, record);
 
-  state->first = table->offsets->len;
-  state->data_start = table->data->len;
-}
-
-/* libcsv trims spaces and tabs around unquoted fields by default, which
- * would change the text people typed. */
-static int
-never_space (unsigned char c)
-{
-  return 0;
-}
-
-/* Feeds the parser one line at a time: when a line begins outside any
- * record, a record starting in it starts on that line; one that began
- * earlier continues a quoted field across the line break. */
-static gboolean
-feed_lines (struct csv_parser  *parser,
-            ParseState         *state,
-            const char         *text,
-            gsize               length,
-            const char         *filename,
-            GError            **error)
-{
-  const char *end = text + length;
-  const char *next_cr = NULL, *next_lf = NULL;
-  guint line = 1;
-
-  for (const char *p = text; p < end; line++)
-    {
-      gsize n = next_line (p, end, &next_cr, &next_lf) - p;
-
-      if (parser->pstate == CSV_STATE_ROW_NOT_BEGUN)
-        state->start_line = line;
-      if (csv_parse (parser, p, n, field_parsed_cb, record_parsed_cb, state) != n)
-        {
-          g_set_error (error, YISHI_ERROR, YISHI_ERROR_IMPORT,
-                       /* Translators: %s is a file name, %u a line number,
-                        * the last %s what went wrong */
-                       _("%s:%u: %s"), filename, line, csv_strerror (csv_error (parser)));
-          return FALSE;
-        }
-      p += n;
-    }
-
   return TRUE;
+}
+
+/* Enough room for the fields of the records after the header, guessed
+ * from the lines left, so that they are not moved while they grow. */
+static void
+reserve_after_header (Parser *parser)
+{
+  gsize n_lines = 1;
+
+  for (const char *q = parser->p; (q = memchr (q, '\n', parser->end - q)) != NULL; q++)
+    n_lines++;
+
+  reserve_fields (parser->table, n_lines * (parser->table->n_fields + 1));
 }
 
 static gboolean
 parse_records (YishiCsvTable  *table,
-               GBytes         *text,
                const char     *filename,
                GError        **error)
 {
-  struct csv_parser parser;
-  ParseState state = { table, 1, 0, 0 };
-  gsize length;
-  const char *data = g_bytes_get_data (text, &length);
-  gboolean ok;
+  Parser parser = { table, table->text, table->text + table->length, 1, NULL, NULL };
+  gboolean reserved = FALSE;
 
-  csv_init (&parser, 0);
-  csv_set_space_func (&parser, never_space);
-  ok = feed_lines (&parser, &state, data, length, filename, error);
+  while (parser.p < parser.end)
+    {
+      char c = *parser.p;
 
-  /* libcsv would quietly take the rest of the file as this one field */
-  if (ok && parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted)
+      /* empty lines between records are no records */
+      if (c == '\r' || c == '\n')
+        {
+          parser.p++;
+          if (c == '\r' && parser.p < parser.end && *parser.p == '\n')
+            parser.p++;
+          parser.line++;
+          continue;
+        }
+
+      if (!parse_record (&parser, filename, error))
+        return FALSE;
+      if (!reserved && table->records->len == 1)
+        {
+          reserve_after_header (&parser);
+          reserved = TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Decodes @data (@length bytes and a NUL, taken) and splits it. */
+static YishiCsvTable *
+read_data (char           *data,
+           gsize           length,
+           YishiEncoding   encoding,
+           const char     *filename,
+           GError        **error)
+{
+  g_autoptr(YishiCsvTable) table = g_new0 (YishiCsvTable, 1);
+
+  if (!decode (table, data, length, encoding, filename, error))
+    return NULL;
+
+  table->has_nul = memchr (table->text, '\0', table->length) != NULL;
+  table->records = g_array_new (FALSE, FALSE, sizeof (Record));
+  if (!parse_records (table, filename, error))
+    return NULL;
+
+  if (table->records->len == 0)
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_IMPORT,
-                   /* Translators: %s is a file name, %u a line number */
-                   _("%s:%u: a quoted field in the row that starts on this line is never "
-                     "closed: a double quote (\") is missing."),
-                   filename, state.start_line);
-      ok = FALSE;
+                   _("“%s” is empty: there is not even a row of column headers."), filename);
+      return NULL;
     }
-  if (ok)
-    csv_fini (&parser, field_parsed_cb, record_parsed_cb, &state);
-  csv_free (&parser);
 
-  return ok;
+  return g_steal_pointer (&table);
 }
 
 /**
@@ -498,32 +644,90 @@ yishi_csv_table_read (GBytes         *contents,
                       const char     *filename,
                       GError        **error)
 {
-  g_autoptr(YishiCsvTable) table = g_new0 (YishiCsvTable, 1);
-  g_autoptr(GBytes) text = NULL;
+  gsize length;
+  const char *bytes;
+  char *data;
 
   g_return_val_if_fail (contents != NULL, NULL);
   g_return_val_if_fail (filename != NULL, NULL);
 
-  text = decode (contents, encoding, filename, &table->encoding, error);
-  if (text == NULL)
-    return NULL;
+  bytes = g_bytes_get_data (contents, &length);
+  data = _yishi_bulk_realloc (NULL, length + 1);
+  if (length > 0)
+    memcpy (data, bytes, length);
+  data[length] = '\0';
 
-  /* Each field is followed by a separator or a line break, whose place
-   * its NUL takes: the fields never need more room than the text. */
-  table->data = g_string_sized_new (g_bytes_get_size (text) + 1);
-  table->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  table->records = g_array_new (FALSE, FALSE, sizeof (Record));
-  if (!parse_records (table, text, filename, error))
-    return NULL;
+  return read_data (data, length, encoding, filename, error);
+}
 
-  if (table->records->len == 0)
+/* The whole of the regular file @path into a buffer of its own, or NULL
+ * if it is not one (a pipe, say) or cannot be read at once. */
+static char *
+load_regular_file (const char *path,
+                   gsize      *out_length)
+{
+#ifdef G_OS_UNIX
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  GStatBuf st;
+  char *data = NULL;
+  gsize length = 0;
+
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < 0 ||
+      (guint64) st.st_size >= G_MAXSIZE)
+    goto out;
+
+  data = _yishi_bulk_realloc (NULL, st.st_size + 1);
+  while (length < (gsize) st.st_size)
     {
-      g_set_error (error, YISHI_ERROR, YISHI_ERROR_IMPORT,
-                   _("“%s” is empty: there is not even a row of column headers."), filename);
-      return NULL;
-    }
+      gssize n = read (fd, data + length, st.st_size - length);
 
-  return g_steal_pointer (&table);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          g_clear_pointer (&data, g_free);
+          goto out;
+        }
+      if (n == 0)
+        break;
+      length += n;
+    }
+  data[length] = '\0';
+  *out_length = length;
+
+out:
+  close (fd);
+  return data;
+#else
+  return NULL;
+#endif
+}
+
+/**
+ * yishi_csv_table_read_file:
+ * yishi_csv_table_read () of the file at @path, read straight into the
+ * table's own buffer.
+ */
+YishiCsvTable *
+yishi_csv_table_read_file (const char     *path,
+                           YishiEncoding   encoding,
+                           const char     *filename,
+                           GError        **error)
+{
+  char *data;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  /* anything else, and every error with its usual message, through GLib */
+  data = load_regular_file (path, &length);
+  if (data == NULL && !g_file_get_contents (path, &data, &length, error))
+    return NULL;
+
+  return read_data (data, length, encoding, filename, error);
 }
 
 void
@@ -532,9 +736,8 @@ yishi_csv_table_free (YishiCsvTable *table)
   if (table == NULL)
     return;
 
-  if (table->data != NULL)
-    g_string_free (table->data, TRUE);
-  g_clear_pointer (&table->offsets, g_array_unref);
+  g_free (table->buffer);
+  g_free (table->fields);
   g_clear_pointer (&table->records, g_array_unref);
   g_free (table);
 }
@@ -546,6 +749,16 @@ yishi_csv_table_get_encoding (YishiCsvTable *table)
   g_return_val_if_fail (table != NULL, NULL);
 
   return table->encoding;
+}
+
+/* Whether any field holds a NUL byte: when none does, callers need not
+ * look for one in each. */
+gboolean
+yishi_csv_table_has_nul (YishiCsvTable *table)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  return table->has_nul;
 }
 
 guint
@@ -563,7 +776,7 @@ yishi_csv_table_get_header (YishiCsvTable *table,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (column < yishi_csv_table_get_n_columns (table), NULL);
 
-  return table->data->str + field_offset (table, get_record (table, 0)->first + column);
+  return table->fields[get_record (table, 0)->first + column].text;
 }
 
 guint
@@ -603,6 +816,29 @@ yishi_csv_table_get_n_fields (YishiCsvTable *table,
   return get_record (table, record + 1)->n_fields;
 }
 
+/**
+ * yishi_csv_table_get_fields:
+ * The fields of @record, @out_n_fields of them, for callers that go
+ * through every field of many records.
+ *
+ * Returns: (array length=out_n_fields): owned by the table
+ */
+const YishiCsvField *
+yishi_csv_table_get_fields (YishiCsvTable *table,
+                            guint          record,
+                            guint         *out_n_fields)
+{
+  const Record *row;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (record < yishi_csv_table_get_n_records (table), NULL);
+  g_return_val_if_fail (out_n_fields != NULL, NULL);
+
+  row = get_record (table, record + 1);
+  *out_n_fields = row->n_fields;
+  return &table->fields[row->first];
+}
+
 /* The text of a field; "" for a column the record does not reach. */
 const char *
 yishi_csv_table_get_field (YishiCsvTable *table,
@@ -618,7 +854,7 @@ yishi_csv_table_get_field (YishiCsvTable *table,
   if (column >= row->n_fields)
     return "";
 
-  return table->data->str + field_offset (table, row->first + column);
+  return table->fields[row->first + column].text;
 }
 
 /* The length of a field in bytes, counting any NUL byte in it. */
@@ -636,5 +872,5 @@ yishi_csv_table_get_field_length (YishiCsvTable *table,
   if (column >= row->n_fields)
     return 0;
 
-  return field_length (table, row->first + column);
+  return table->fields[row->first + column].length;
 }

@@ -28,12 +28,24 @@ gboolean yishi_encoding_parse (const char    *text,
  */
 typedef struct _YishiCsvTable YishiCsvTable;
 
+/* A field's text, which ends in a NUL, and its length in bytes. */
+typedef struct
+{
+  const char *text;
+  gsize       length;
+} YishiCsvField;
+
 YishiCsvTable *yishi_csv_table_read             (GBytes        *contents,
+                                                 YishiEncoding  encoding,
+                                                 const char    *filename,
+                                                 GError       **error);
+YishiCsvTable *yishi_csv_table_read_file        (const char    *path,
                                                  YishiEncoding  encoding,
                                                  const char    *filename,
                                                  GError       **error);
 void           yishi_csv_table_free             (YishiCsvTable *table);
 const char    *yishi_csv_table_get_encoding     (YishiCsvTable *table);
+gboolean       yishi_csv_table_has_nul          (YishiCsvTable *table);
 guint          yishi_csv_table_get_n_columns    (YishiCsvTable *table);
 const char    *yishi_csv_table_get_header       (YishiCsvTable *table,
                                                  guint          column);
@@ -49,6 +61,9 @@ const char    *yishi_csv_table_get_field        (YishiCsvTable *table,
 gsize          yishi_csv_table_get_field_length (YishiCsvTable *table,
                                                  guint          record,
                                                  guint          column);
+const YishiCsvField *yishi_csv_table_get_fields (YishiCsvTable *table,
+                                                 guint          record,
+                                                 guint         *out_n_fields);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiCsvTable, yishi_csv_table_free)
 

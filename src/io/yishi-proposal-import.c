@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "yishi-bulk-private.h"
 #include "yishi-error.h"
 #include "yishi-money.h"
 #include "yishi-proposal-import.h"
@@ -29,6 +30,11 @@ typedef struct
   const char *aliases[14]; /* headers that mean this field, casefolded */
 } FieldInfo;
 
+/* The drafts borrow their text from the table, which lives as long as
+ * they do: copying every cell of 100,000 rows would double the memory
+ * the import needs. The few strings made for them (a UUID in lower case,
+ * a date rewritten as YYYY-MM-DD) belong to the import, and the drafts
+ * themselves lie in one array. */
 struct _YishiProposalImport
 {
   char               *filename;  /* for messages */
@@ -36,12 +42,13 @@ struct _YishiProposalImport
   GPtrArray          *columns;   /* char *: each header, trimmed */
   YishiProposalField *mapping;   /* the field of each column */
   int                 field_columns[YISHI_N_PROPOSAL_FIELDS]; /* or -1 */
-  GPtrArray          *drafts;    /* YishiProposalDraft: rows without problems,
-                                  * their text borrowed from the table */
+  YishiProposalDraft *slots;     /* room for a draft of every row */
+  GPtrArray          *drafts;    /* YishiProposalDraft in slots: rows without problems */
+  GPtrArray          *strings;   /* char *: made for the drafts */
   GArray             *lines;     /* guint: the line of each draft */
   GPtrArray          *problems;  /* YishiImportProblem */
   guint               n_bad_rows;
-  GHashTable         *uuid_lines;  /* lower-case UUID → line, to catch repeats */
+  GHashTable         *uuid_lines;  /* lower-case UUID (in strings) → line, to catch repeats */
   GHashTable         *categories;  /* cell text → category + 1, or -1 */
   GHashTable         *statuses;    /* cell text → status + 1, or -1 */
 };
@@ -54,6 +61,8 @@ struct _ImportRow
   guint                line;
   YishiProposalDraft  *draft;
   guint                n_problems;
+  const YishiCsvField *fields;
+  guint                n_fields;
 };
 
 static char *read_text     (ImportRow *row, const char *text, gsize offset);
@@ -178,9 +187,7 @@ add_problem (ImportRow          *row,
     self->n_bad_rows++;
 }
 
-/* The draft borrows the text from the table, which lives as long as the
- * drafts do: copying every cell of 100,000 rows would double the memory
- * the import needs and add a fifth to the time it takes to prepare. */
+/* The draft borrows the text from the table. */
 static char *
 read_text (ImportRow  *row,
            const char *text,
@@ -190,17 +197,13 @@ read_text (ImportRow  *row,
   return NULL;
 }
 
-/* Frees a draft whose text read_text () borrowed. */
-static void
-draft_free (gpointer data)
+/* Takes @text, for the drafts. */
+static char *
+keep_string (YishiProposalImport *self,
+             char                *text)
 {
-  YishiProposalDraft *draft = data;
-
-  for (guint field = 0; field < YISHI_N_PROPOSAL_FIELDS; field++)
-    if (fields[field].read == read_text)
-      G_STRUCT_MEMBER (char *, draft, fields[field].offset) = NULL;
-
-  yishi_proposal_draft_free (draft);
+  g_ptr_array_add (self->strings, text);
+  return text;
 }
 
 static char *
@@ -312,21 +315,22 @@ is_time_of_day (const char *p)
 }
 
 /* "2024-03-15", "2024/3/15", "2024.3.15" or "2024年3月15日", with or
- * without a time after it, as "2024-03-15"; NULL if it is no real date. */
-static char *
-parse_date (const char *text)
+ * without a time after it, as "2024-03-15" in @iso; FALSE if it is no
+ * real date. */
+static gboolean
+parse_date (const char *text,
+            char        iso[11])
 {
   const char *p = text;
   guint year, month, day;
-  g_autofree char *iso = NULL;
 
   if (!read_number (&p, 4, 4, &year))
-    return NULL;
+    return FALSE;
 
   if (skip (&p, "年"))
     {
       if (!read_number (&p, 1, 2, &month) || !skip (&p, "月") || !read_number (&p, 1, 2, &day))
-        return NULL;
+        return FALSE;
       if (!skip (&p, "日"))
         skip (&p, "号");
     }
@@ -335,24 +339,24 @@ parse_date (const char *text)
       char separator = *p++;
 
       if (!read_number (&p, 1, 2, &month) || *p++ != separator || !read_number (&p, 1, 2, &day))
-        return NULL;
+        return FALSE;
     }
   else
-    return NULL;
+    return FALSE;
 
   if (*p != '\0' && !is_time_of_day (p))
-    return NULL;
+    return FALSE;
 
   /* by hand, since printf () takes longer than all the rest here; the
    * year has 4 digits, month and day at most 2 */
-  iso = g_strdup ("YYYY-MM-DD");
+  memcpy (iso, "YYYY-MM-DD", 11);
   for (guint i = 0; i < 4; i++, year /= 10)
     iso[3 - i] = '0' + year % 10;
   iso[5] = '0' + month / 10;
   iso[6] = '0' + month % 10;
   iso[8] = '0' + day / 10;
   iso[9] = '0' + day % 10;
-  return yishi_date_is_valid (iso) ? g_steal_pointer (&iso) : NULL;
+  return yishi_date_is_valid (iso);
 }
 
 static char *
@@ -361,10 +365,15 @@ read_date (ImportRow  *row,
            gsize       offset)
 {
   g_autofree char *quoted = NULL;
+  char iso[11];
 
-  row->draft->submitted_on = parse_date (text);
-  if (row->draft->submitted_on != NULL)
-    return NULL;
+  if (parse_date (text, iso))
+    {
+      /* most files write it so already */
+      row->draft->submitted_on = g_str_equal (iso, text) ? (char *) text
+                                                         : keep_string (row->import, g_strdup (iso));
+      return NULL;
+    }
 
   quoted = quote_value (text);
   /* Translators: %s is what the user typed */
@@ -503,14 +512,13 @@ read_uuid (ImportRow  *row,
       return g_strdup_printf (_("“%s” is not a UUID."), quoted);
     }
 
-  row->draft->uuid = g_ascii_strdown (text, -1);
+  row->draft->uuid = keep_string (row->import, g_ascii_strdown (text, -1));
   other_line = g_hash_table_lookup (row->import->uuid_lines, row->draft->uuid);
   if (other_line != NULL)
     /* Translators: %u is a line number */
     return g_strdup_printf (_("The same UUID is already on line %u."), GPOINTER_TO_UINT (other_line));
 
-  g_hash_table_insert (row->import->uuid_lines, g_strdup (row->draft->uuid),
-                       GUINT_TO_POINTER (row->line));
+  g_hash_table_insert (row->import->uuid_lines, row->draft->uuid, GUINT_TO_POINTER (row->line));
   return NULL;
 }
 
@@ -521,26 +529,28 @@ strip_cell (const char  *text,
             gsize        length,
             char       **owned)
 {
-  if (!g_unichar_isspace (g_utf8_get_char (text)) &&
-      !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + length))))
+  gsize stripped_length;
+  const char *start = yishi_text_strip_span (text, &stripped_length);
+
+  if (stripped_length == length)
     return text;
 
-  return *owned = yishi_text_strip (text);
+  return *owned = g_strndup (start, stripped_length);
 }
 
 static void
 read_cell (ImportRow          *row,
-           YishiProposalField  field)
+           YishiProposalField  field,
+           guint               column)
 {
   YishiProposalImport *self = row->import;
-  guint column = self->field_columns[field];
-  const char *text = yishi_csv_table_get_field (self->table, row->record, column);
-  gsize length = yishi_csv_table_get_field_length (self->table, row->record, column);
+  const char *text = column < row->n_fields ? row->fields[column].text : "";
+  gsize length = column < row->n_fields ? row->fields[column].length : 0;
   g_autofree char *owned = NULL;
   char *message;
 
   /* the text after a NUL byte would be lost without a word */
-  if (memchr (text, '\0', length) != NULL)
+  if (yishi_csv_table_has_nul (self->table) && memchr (text, '\0', length) != NULL)
     {
       add_problem (row, field,
                    /* Translators: %s is a field name such as “Title” */
@@ -567,12 +577,10 @@ read_cell (ImportRow          *row,
 static void
 check_row_width (ImportRow *row)
 {
-  YishiCsvTable *table = row->import->table;
-  guint n_columns = yishi_csv_table_get_n_columns (table);
-  guint n_fields = yishi_csv_table_get_n_fields (table, row->record);
+  guint n_columns = row->import->columns->len;
+  guint n_fields = row->n_fields;
 
-  while (n_fields > n_columns &&
-         yishi_csv_table_get_field_length (table, row->record, n_fields - 1) == 0)
+  while (n_fields > n_columns && row->fields[n_fields - 1].length == 0)
     n_fields--;
 
   if (n_fields > n_columns)
@@ -583,16 +591,26 @@ check_row_width (ImportRow *row)
                                   n_fields - n_columns));
 }
 
-/* The rules that span fields, once every cell reads well. */
+/* Text of the file, which is valid UTF-8, that is empty or blank. */
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || yishi_text_is_blank_len (text, strlen (text));
+}
+
+/* The rules that span fields, once every cell reads well. The whole
+ * file is valid UTF-8, and read_cell () refused NUL bytes: the rest is
+ * checked without reading the text again. */
 static void
 check_draft (ImportRow *row)
 {
   YishiProposalImport *self = row->import;
   g_autoptr(GError) error = NULL;
   YishiProposalField where;
+  YishiProposalStatus status = row->draft->status;
 
   /* checked before the rest, to name the column */
-  if (yishi_text_is_blank (row->draft->title))
+  if (is_blank (row->draft->title))
     {
       add_problem (row, YISHI_PROPOSAL_FIELD_TITLE,
                    /* Translators: %s is a field name such as “Title” */
@@ -601,7 +619,8 @@ check_draft (ImportRow *row)
       return;
     }
 
-  if (!yishi_proposal_status_check_reason (row->draft->status, row->draft->status_reason, &error))
+  if (yishi_proposal_status_needs_reason (status) && is_blank (row->draft->status_reason) &&
+      !yishi_proposal_status_check_reason (status, row->draft->status_reason, &error))
     {
       where = self->field_columns[YISHI_PROPOSAL_FIELD_STATUS_REASON] >= 0 ?
               YISHI_PROPOSAL_FIELD_STATUS_REASON : YISHI_PROPOSAL_FIELD_STATUS;
@@ -609,7 +628,7 @@ check_draft (ImportRow *row)
       return;
     }
 
-  if (!yishi_proposal_draft_validate (row->draft, &error))
+  if (!yishi_proposal_draft_validate_values (row->draft, &error))
     add_problem (row, YISHI_PROPOSAL_FIELD_IGNORED, g_strdup (error->message));
 }
 
@@ -617,8 +636,12 @@ static void
 check_record (YishiProposalImport *self,
               guint                record)
 {
-  YishiProposalDraft *draft = yishi_proposal_draft_new ();
+  /* the next free slot: a row with problems leaves it free */
+  YishiProposalDraft *draft = &self->slots[self->drafts->len];
   ImportRow row = { self, record, yishi_csv_table_get_line (self->table, record), draft, 0 };
+
+  row.fields = yishi_csv_table_get_fields (self->table, record, &row.n_fields);
+  yishi_proposal_draft_init (draft);
 
   /* a row from a form is a submission, unless it says otherwise */
   draft->status = YISHI_PROPOSAL_STATUS_SUBMITTED;
@@ -627,16 +650,13 @@ check_record (YishiProposalImport *self,
   check_row_width (&row);
   for (guint column = 0; column < self->columns->len; column++)
     if (self->mapping[column] != YISHI_PROPOSAL_FIELD_IGNORED)
-      read_cell (&row, self->mapping[column]);
+      read_cell (&row, self->mapping[column], column);
 
   if (row.n_problems == 0)
     check_draft (&row);
 
   if (row.n_problems > 0)
-    {
-      draft_free (draft);
-      return;
-    }
+    return;
 
   g_ptr_array_add (self->drafts, draft);
   g_array_append_val (self->lines, row.line);
@@ -747,10 +767,11 @@ import_new (const char *path)
   self->columns = g_ptr_array_new_with_free_func (g_free);
   for (guint field = 0; field < YISHI_N_PROPOSAL_FIELDS; field++)
     self->field_columns[field] = -1;
-  self->drafts = g_ptr_array_new_with_free_func (draft_free);
+  self->drafts = g_ptr_array_new ();
+  self->strings = g_ptr_array_new_with_free_func (g_free);
   self->lines = g_array_new (FALSE, FALSE, sizeof (guint));
   self->problems = g_ptr_array_new_with_free_func (import_problem_free);
-  self->uuid_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->uuid_lines = g_hash_table_new (g_str_hash, g_str_equal);
   self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -769,22 +790,20 @@ yishi_proposal_import_prepare (const char     *path,
                                GError        **error)
 {
   g_autoptr(YishiProposalImport) self = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  guint n_records;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  bytes = g_bytes_new_take (contents, length);
-
   self = import_new (path);
-  self->table = yishi_csv_table_read (bytes, encoding, self->filename, error);
+  self->table = yishi_csv_table_read_file (path, encoding, self->filename, error);
   if (self->table == NULL || !map_columns (self, error))
     return NULL;
 
-  for (guint record = 0; record < yishi_csv_table_get_n_records (self->table); record++)
+  n_records = yishi_csv_table_get_n_records (self->table);
+  self->slots = _yishi_bulk_realloc (NULL, MAX (n_records, 1) * sizeof (YishiProposalDraft));
+  g_ptr_array_set_size (self->drafts, n_records);
+  g_ptr_array_set_size (self->drafts, 0);
+  for (guint record = 0; record < n_records; record++)
     check_record (self, record);
 
   return g_steal_pointer (&self);
@@ -796,15 +815,17 @@ yishi_proposal_import_free (YishiProposalImport *import)
   if (import == NULL)
     return;
 
-  /* the drafts first: they borrow text from the table */
+  /* the drafts first: they borrow text from the table and strings */
   g_ptr_array_unref (import->drafts);
+  g_free (import->slots);
+  g_hash_table_unref (import->uuid_lines);
+  g_ptr_array_unref (import->strings);
   g_clear_pointer (&import->table, yishi_csv_table_free);
   g_free (import->filename);
   g_ptr_array_unref (import->columns);
   g_free (import->mapping);
   g_array_unref (import->lines);
   g_ptr_array_unref (import->problems);
-  g_hash_table_unref (import->uuid_lines);
   g_hash_table_unref (import->categories);
   g_hash_table_unref (import->statuses);
   g_free (import);
@@ -922,8 +943,10 @@ yishi_proposal_import_run (YishiProposalImport  *import,
       return FALSE;
     }
 
-  if (yishi_proposal_store_add_many (db, import->drafts, progress, progress_data,
-                                     cancellable, &failed, &local_error))
+  /* the whole file was checked to be UTF-8 as it was read */
+  if (yishi_proposal_store_add_many_full (db, import->drafts, YISHI_ADD_MANY_TEXT_CHECKED,
+                                          progress, progress_data, cancellable, &failed,
+                                          &local_error))
     return TRUE;
 
   if (failed < import->drafts->len &&

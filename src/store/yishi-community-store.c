@@ -30,9 +30,10 @@ insert_row (YishiDatabase  *db,
             gint64         *out_id,
             GError        **error)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
+  char uuid[YISHI_UUID_LENGTH + 1];
 
-  _yishi_bind_text (stmt, 1, uuid);
+  _yishi_database_new_uuid (db, uuid);
+  _yishi_bind_static_text (stmt, 1, uuid);
   if (!_yishi_database_step_done (db, stmt, error))
     return FALSE;
 
@@ -46,11 +47,14 @@ _yishi_community_resolve (YishiDatabase  *db,
                           gint64         *out_id,
                           GError        **error)
 {
-  g_autofree char *stripped = yishi_text_strip (name);
+  g_autofree char *stripped = NULL;
   g_autoptr(YishiStmt) find = NULL;
   g_autoptr(YishiStmt) insert = NULL;
 
   *out_id = 0;
+  if (name == NULL || *name == '\0')
+    return TRUE;
+  stripped = yishi_text_strip (name);
   if (*stripped == '\0')
     return TRUE;
 
@@ -61,10 +65,14 @@ _yishi_community_resolve (YishiDatabase  *db,
   if (!find_id (db, find, out_id, error) || *out_id != 0)
     return *out_id != 0;
 
-  insert = _yishi_database_prepare (db, "INSERT INTO community (uuid, name) VALUES (?1, ?2)", error);
+  insert = _yishi_database_prepare (db,
+                                    "INSERT INTO community (uuid, name, created_at, updated_at)"
+                                    " VALUES (?1, ?2, ?3, ?3)",
+                                    error);
   if (insert == NULL)
     return FALSE;
   _yishi_bind_text (insert, 2, stripped);
+  _yishi_bind_static_text (insert, 3, _yishi_database_get_now (db));
   return insert_row (db, insert, out_id, error);
 }
 
@@ -75,11 +83,14 @@ _yishi_grid_resolve (YishiDatabase  *db,
                      gint64         *out_id,
                      GError        **error)
 {
-  g_autofree char *stripped = yishi_text_strip (name);
+  g_autofree char *stripped = NULL;
   g_autoptr(YishiStmt) find = NULL;
   g_autoptr(YishiStmt) insert = NULL;
 
   *out_id = 0;
+  if (name == NULL || *name == '\0')
+    return TRUE;
+  stripped = yishi_text_strip (name);
   if (*stripped == '\0')
     return TRUE;
 
@@ -94,12 +105,14 @@ _yishi_grid_resolve (YishiDatabase  *db,
     return *out_id != 0;
 
   insert = _yishi_database_prepare (db,
-                                    "INSERT INTO grid (uuid, name, community_id) VALUES (?1, ?2, ?3)",
+                                    "INSERT INTO grid (uuid, name, community_id, created_at, updated_at)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?4)",
                                     error);
   if (insert == NULL)
     return FALSE;
   _yishi_bind_text (insert, 2, stripped);
   _yishi_bind_optional_int (insert, 3, community_id > 0 ? community_id : -1);
+  _yishi_bind_static_text (insert, 4, _yishi_database_get_now (db));
   return insert_row (db, insert, out_id, error);
 }
 
@@ -108,7 +121,8 @@ list_strings (YishiDatabase  *db,
               const char     *sql,
               GError        **error)
 {
-  g_autoptr(YishiDatabaseLocker) locker = _yishi_database_locker_new (db);
+  /* held for the whole function: it is never read, only released */
+  G_GNUC_UNUSED g_autoptr(YishiDatabaseLocker) locker = _yishi_database_locker_new (db);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db, sql, error);
   int rc;

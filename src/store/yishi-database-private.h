@@ -3,8 +3,12 @@
 #include <sqlite3.h>
 
 #include "yishi-database.h"
+#include "yishi-uuid.h"
 
 G_BEGIN_DECLS
+
+/* "2024-03-15T08:30:00Z" and its NUL. */
+#define YISHI_TIMESTAMP_SIZE 21
 
 /* Internals shared by the store's files. Every public store function
  * takes the lock for its whole duration, and writes run inside
@@ -34,6 +38,12 @@ const char   *_yishi_column_text       (sqlite3_stmt   *stmt,
 void          _yishi_bind_text         (sqlite3_stmt   *stmt,
                                         int             index,
                                         const char     *text);
+void          _yishi_bind_static_text  (sqlite3_stmt   *stmt,
+                                        int             index,
+                                        const char     *text);
+void          _yishi_database_new_uuid (YishiDatabase  *db,
+                                        char            out[YISHI_UUID_LENGTH + 1]);
+const char   *_yishi_database_get_now  (YishiDatabase  *db);
 void          _yishi_bind_optional_int (sqlite3_stmt   *stmt,
                                         int             index,
                                         gint64          value);

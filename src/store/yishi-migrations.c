@@ -76,14 +76,18 @@ static const char migration_1[] =
   "CREATE INDEX proposal_status ON proposal (status);";
 
 /* Version 2: a person's own community. Version 1 reached it only through
- * the grid, so a resident given a community but no grid lost it. */
+ * the grid, so a resident given a community but no grid lost it. And no
+ * index on the proposals' status. */
 static const char migration_2[] =
   "ALTER TABLE person ADD COLUMN community_id INTEGER"
   "  REFERENCES community (id) ON DELETE SET NULL;"
   "UPDATE person SET community_id ="
   "  (SELECT g.community_id FROM grid g WHERE g.id = person.grid_id)"
   "  WHERE grid_id IS NOT NULL;"
-  "CREATE INDEX person_community ON person (community_id);";
+  "CREATE INDEX person_community ON person (community_id);"
+  /* proposals are filtered by status in memory: the index only slowed
+   * every insert and status change */
+  "DROP INDEX proposal_status;";
 
 static const char * const migrations[] = {
   migration_1,

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -71,20 +72,30 @@ yishi_person_store_get (YishiDatabase  *db,
 }
 
 static gboolean
-write_roles (YishiDatabase  *db,
+clear_roles (YishiDatabase  *db,
              gint64          person_id,
-             guint           roles,
              GError        **error)
 {
   g_autoptr(YishiStmt) clear = _yishi_database_prepare (db,
       "DELETE FROM person_role WHERE person_id = ?1", error);
-  g_autoptr(YishiStmt) add = NULL;
 
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, person_id);
-  if (!_yishi_database_step_done (db, clear, error))
-    return FALSE;
+  return _yishi_database_step_done (db, clear, error);
+}
+
+/* Adds @roles to a person who has none. */
+static gboolean
+add_roles (YishiDatabase  *db,
+           gint64          person_id,
+           guint           roles,
+           GError        **error)
+{
+  g_autoptr(YishiStmt) add = NULL;
+
+  if (roles == 0)
+    return TRUE;
 
   add = _yishi_database_prepare (db, "INSERT INTO person_role (person_id, role) VALUES (?1, ?2)", error);
   for (guint i = 0; add != NULL && i < YISHI_N_ROLES; i++)
@@ -137,6 +148,7 @@ _yishi_person_insert (YishiDatabase          *db,
   g_autoptr(YishiStmt) stmt = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *name = NULL;
+  char new_uuid[YISHI_UUID_LENGTH + 1];
   gint64 community_id = 0, grid_id = 0;
 
   if (!yishi_person_draft_validate (draft, error) ||
@@ -144,22 +156,28 @@ _yishi_person_insert (YishiDatabase          *db,
     return FALSE;
 
   stmt = _yishi_database_prepare (db,
-      "INSERT INTO person (uuid, name, grid_id, building, phone, community_id)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      "INSERT INTO person (uuid, name, grid_id, building, phone, community_id,"
+      " created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
       error);
   if (stmt == NULL)
     return FALSE;
 
-  /* one spelling of a UUID, so that merging by UUID never doubles a record */
-  uuid = draft->uuid ? g_ascii_strdown (draft->uuid, -1) : g_uuid_string_random ();
+  /* one spelling of a UUID, so that merging by UUID never doubles a
+   * record; a new one is time-ordered */
+  if (draft->uuid != NULL)
+    uuid = g_ascii_strdown (draft->uuid, -1);
+  else
+    _yishi_database_new_uuid (db, new_uuid);
   name = yishi_text_strip (draft->name);
-  _yishi_bind_text (stmt, 1, uuid);
+  _yishi_bind_text (stmt, 1, uuid != NULL ? uuid : new_uuid);
   bind_person (stmt, draft, name, community_id, grid_id);
+  _yishi_bind_static_text (stmt, 7, _yishi_database_get_now (db));
   if (!_yishi_database_step_done (db, stmt, error))
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (_yishi_database_get_handle (db));
-  return write_roles (db, *out_id, draft->roles, error);
+  return add_roles (db, *out_id, draft->roles, error);
 }
 
 YishiPerson *
@@ -219,7 +237,7 @@ update_row (YishiDatabase          *db,
       return FALSE;
     }
 
-  return write_roles (db, id, draft->roles, error);
+  return clear_roles (db, id, error) && add_roles (db, id, draft->roles, error);
 }
 
 YishiPerson *
@@ -328,13 +346,37 @@ match_people (YishiDatabase  *db,
   return TRUE;
 }
 
+/* "name\nphone", both without the spaces around them, into @buffer if
+ * it is large enough, else into a new string in @owned. */
+static char *
+make_key (const char  *name,
+          gsize        name_length,
+          const char  *phone,
+          gsize        phone_length,
+          char        *buffer,
+          gsize        buffer_size,
+          char       **owned)
+{
+  char *key = buffer;
+
+  if (name_length + phone_length + 2 > buffer_size)
+    key = *owned = g_malloc (name_length + phone_length + 2);
+
+  memcpy (key, name, name_length);
+  key[name_length] = '\n';
+  memcpy (key + name_length + 1, phone, phone_length);
+  key[name_length + 1 + phone_length] = '\0';
+  return key;
+}
+
 /**
  * _yishi_person_resolve:
  * The id of the person called @name — with @phone, if given, to tell
  * namesakes apart — adding them to the directory when there is none.
  * Two or more matches are an error, since guessing would credit a
  * proposal to the wrong resident. @cache (name → id), if not NULL, saves
- * look-ups during a large import.
+ * look-ups during a large import. Both texts must be valid UTF-8 (of a
+ * validated draft).
  */
 gboolean
 _yishi_person_resolve (YishiDatabase  *db,
@@ -344,18 +386,31 @@ _yishi_person_resolve (YishiDatabase  *db,
                        gint64         *out_id,
                        GError        **error)
 {
-  g_autofree char *stripped = yishi_text_strip (name);
-  g_autofree char *stripped_phone = yishi_text_strip (phone);
-  g_autofree char *key = g_strconcat (stripped, "\n", stripped_phone, NULL);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gsize name_length, phone_length;
+  const char *name_start = yishi_text_strip_span (name, &name_length);
+  const char *phone_start = yishi_text_strip_span (phone, &phone_length);
+  char buffer[256];
+  g_autofree char *owned_key = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *stripped_phone = NULL;
+  g_autoptr(GArray) ids = NULL;
+  char *key;
   gpointer cached;
 
   *out_id = 0;
-  if (*stripped == '\0')
+  if (name_length == 0)
     return TRUE;
+
+  /* the same proposers come back row after row in a large import: look
+   * them up without a copy */
+  key = make_key (name_start, name_length, phone_start, phone_length,
+                  buffer, sizeof buffer, &owned_key);
   if (cache != NULL && (cached = g_hash_table_lookup (cache, key)) != NULL)
     return *out_id = *(gint64 *) cached, TRUE;
 
+  stripped = g_strndup (name_start, name_length);
+  stripped_phone = g_strndup (phone_start, phone_length);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!match_people (db, stripped, stripped_phone, ids, error))
     return FALSE;
 
@@ -380,7 +435,7 @@ _yishi_person_resolve (YishiDatabase  *db,
     }
 
   if (cache != NULL)
-    g_hash_table_insert (cache, g_steal_pointer (&key), g_memdup2 (out_id, sizeof (gint64)));
+    g_hash_table_insert (cache, g_strdup (key), g_memdup2 (out_id, sizeof (gint64)));
   return TRUE;
 }
 
@@ -474,7 +529,7 @@ insert_people_and_proposals (YishiDatabase      *db,
     return TRUE;
 
   progress->offset = people->len;
-  if (_yishi_proposal_insert_batch (db, proposals,
+  if (_yishi_proposal_insert_batch (db, proposals, flags,
                                     progress->func ? proposals_progressed_cb : NULL, progress,
                                     NULL, &failed, error))
     return TRUE;

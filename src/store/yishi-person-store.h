@@ -6,12 +6,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  YISHI_ADD_MANY_DEFAULT    = 0,
-  YISHI_ADD_MANY_INTO_EMPTY = 1 << 0, /* refuse unless there are no people and no proposals */
-} YishiAddManyFlags;
-
 GPtrArray   *yishi_person_store_list     (YishiDatabase          *db,
                                           GError                **error);
 YishiPerson *yishi_person_store_get      (YishiDatabase          *db,

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 /* Inside a write transaction. */
 gboolean _yishi_proposal_insert_batch (YishiDatabase      *db,
                                        GPtrArray          *drafts,
+                                       YishiAddManyFlags   flags,
                                        YishiProgressFunc   progress,
                                        gpointer            progress_data,
                                        GCancellable       *cancellable,

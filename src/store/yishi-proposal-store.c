@@ -19,6 +19,12 @@ typedef struct
   GHashTable *communities;
 } ResolveCache;
 
+#define INSERT_SQL \
+  "INSERT INTO proposal (uuid, title, summary, body, proposer_id, community_id, category," \
+  " location, cost_fen, households, people, submitted_on, status_reason, status, id," \
+  " created_at, updated_at)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)"
+
 static void
 resolve_cache_clear (ResolveCache *cache)
 {
@@ -92,66 +98,101 @@ resolve_proposer (YishiDatabase             *db,
                                 cache ? cache->people : NULL, out_id, error);
 }
 
-/* Binds the columns INSERT and UPDATE share, ?2 … ?12. */
+/* The title without the spaces around it. Nearly every title has
+ * none, and is bound as it is; SQLite needs its NUL for the CHECK. */
+static void
+bind_title (sqlite3_stmt *stmt,
+            int           index,
+            const char   *title)
+{
+  gsize length;
+  const char *start = yishi_text_strip_span (title, &length);
+
+  if (start == title && title[length] == '\0')
+    _yishi_bind_static_text (stmt, index, title);
+  else
+    sqlite3_bind_text (stmt, index, start, length, SQLITE_TRANSIENT);
+}
+
+/* Binds the columns INSERT and UPDATE share, ?2 … ?12, without copies:
+ * @draft, already validated, must outlive the statement's step. */
 static void
 bind_fields (sqlite3_stmt             *stmt,
              const YishiProposalDraft *draft,
              gint64                    proposer_id,
              gint64                    community_id)
 {
-  g_autofree char *title = yishi_text_strip (draft->title);
-
-  _yishi_bind_text (stmt, 2, title);
-  _yishi_bind_text (stmt, 3, draft->summary);
-  _yishi_bind_text (stmt, 4, draft->body);
+  bind_title (stmt, 2, draft->title);
+  _yishi_bind_static_text (stmt, 3, draft->summary);
+  _yishi_bind_static_text (stmt, 4, draft->body);
   _yishi_bind_optional_int (stmt, 5, proposer_id > 0 ? proposer_id : -1);
   _yishi_bind_optional_int (stmt, 6, community_id > 0 ? community_id : -1);
-  _yishi_bind_text (stmt, 7, yishi_category_to_key (draft->category));
-  _yishi_bind_text (stmt, 8, draft->location);
+  _yishi_bind_static_text (stmt, 7, yishi_category_to_key (draft->category));
+  _yishi_bind_static_text (stmt, 8, draft->location);
   _yishi_bind_optional_int (stmt, 9, draft->cost_fen);
   _yishi_bind_optional_int (stmt, 10, draft->households);
   _yishi_bind_optional_int (stmt, 11, draft->people);
   if (draft->submitted_on != NULL)
-    _yishi_bind_text (stmt, 12, draft->submitted_on);
+    _yishi_bind_static_text (stmt, 12, draft->submitted_on);
   else
     sqlite3_bind_null (stmt, 12);
 }
 
-/* Inside a write transaction; @explicit_id > 0 re-inserts a deleted row
- * under its old id (Undo). */
+/* One spelling of a UUID, lower case, so that merging by UUID never
+ * doubles a record; a new time-ordered one when the draft has none. */
+static void
+make_uuid (YishiDatabase            *db,
+           const YishiProposalDraft *draft,
+           char                      out[YISHI_UUID_LENGTH + 1])
+{
+  if (draft->uuid == NULL)
+    {
+      _yishi_database_new_uuid (db, out);
+      return;
+    }
+
+  /* validated: 36 characters */
+  for (guint i = 0; i < YISHI_UUID_LENGTH; i++)
+    out[i] = g_ascii_tolower (draft->uuid[i]);
+  out[YISHI_UUID_LENGTH] = '\0';
+}
+
+/* Inside a write transaction, with @stmt prepared from INSERT_SQL;
+ * @explicit_id > 0 re-inserts a deleted row under its old id (Undo).
+ * With %YISHI_ADD_MANY_TEXT_CHECKED the caller has made sure that every
+ * text is valid UTF-8, and only the other rules are checked. */
 static gboolean
 insert_draft (YishiDatabase             *db,
+              sqlite3_stmt              *stmt,
               const YishiProposalDraft  *draft,
               gint64                     explicit_id,
               ResolveCache              *cache,
+              YishiAddManyFlags          flags,
               gint64                    *out_id,
               GError                   **error)
 {
-  g_autoptr(YishiStmt) stmt = NULL;
-  g_autofree char *uuid = NULL;
+  char uuid[YISHI_UUID_LENGTH + 1];
   gint64 proposer_id = 0, community_id = 0;
+  gboolean ok;
 
-  if (!yishi_proposal_draft_validate (draft, error) ||
-      !resolve_proposer (db, draft, cache, &proposer_id, error) ||
+  if ((flags & YISHI_ADD_MANY_TEXT_CHECKED) != 0 ?
+      !yishi_proposal_draft_validate_values (draft, error) :
+      !yishi_proposal_draft_validate (draft, error))
+    return FALSE;
+  if (!resolve_proposer (db, draft, cache, &proposer_id, error) ||
       !resolve_community (db, draft->community, cache, &community_id, error))
     return FALSE;
 
-  stmt = _yishi_database_prepare (db,
-      "INSERT INTO proposal (uuid, title, summary, body, proposer_id, community_id, category,"
-      " location, cost_fen, households, people, submitted_on, status_reason, status, id)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-
-  /* one spelling of a UUID, so that merging by UUID never doubles a record */
-  uuid = draft->uuid ? g_ascii_strdown (draft->uuid, -1) : g_uuid_string_random ();
-  _yishi_bind_text (stmt, 1, uuid);
+  make_uuid (db, draft, uuid);
+  _yishi_bind_static_text (stmt, 1, uuid);
   bind_fields (stmt, draft, proposer_id, community_id);
-  _yishi_bind_text (stmt, 13, draft->status_reason);
-  _yishi_bind_text (stmt, 14, yishi_proposal_status_to_key (draft->status));
+  _yishi_bind_static_text (stmt, 13, draft->status_reason);
+  _yishi_bind_static_text (stmt, 14, yishi_proposal_status_to_key (draft->status));
   _yishi_bind_optional_int (stmt, 15, explicit_id > 0 ? explicit_id : -1);
-  if (!_yishi_database_step_done (db, stmt, error))
+  _yishi_bind_static_text (stmt, 16, _yishi_database_get_now (db));
+  ok = _yishi_database_step_done (db, stmt, error);
+  sqlite3_reset (stmt);
+  if (!ok)
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (_yishi_database_get_handle (db));
@@ -281,11 +322,14 @@ insert_one (YishiDatabase             *db,
             gint64                     explicit_id,
             GError                   **error)
 {
+  g_autoptr(YishiStmt) stmt = NULL;
   gint64 id = 0;
 
   if (!_yishi_database_begin (db, error))
     return NULL;
-  if (!insert_draft (db, draft, explicit_id, NULL, &id, error))
+  stmt = _yishi_database_prepare (db, INSERT_SQL, error);
+  if (stmt == NULL ||
+      !insert_draft (db, stmt, draft, explicit_id, NULL, YISHI_ADD_MANY_DEFAULT, &id, error))
     {
       _yishi_database_rollback (db);
       return NULL;
@@ -327,14 +371,21 @@ yishi_proposal_store_restore (YishiDatabase  *db,
 gboolean
 _yishi_proposal_insert_batch (YishiDatabase      *db,
                               GPtrArray          *drafts,
+                              YishiAddManyFlags   flags,
                               YishiProgressFunc   progress,
                               gpointer            progress_data,
                               GCancellable       *cancellable,
                               guint              *out_failed,
                               GError            **error)
 {
+  g_autoptr(YishiStmt) stmt = NULL;
   ResolveCache cache;
   gboolean ok = TRUE;
+
+  *out_failed = 0;
+  stmt = _yishi_database_prepare (db, INSERT_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
 
   resolve_cache_init (&cache);
   for (guint i = 0; ok && i < drafts->len; i++)
@@ -343,7 +394,7 @@ _yishi_proposal_insert_batch (YishiDatabase      *db,
 
       *out_failed = i;
       ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-           insert_draft (db, drafts->pdata[i], 0, &cache, &id, error);
+           insert_draft (db, stmt, drafts->pdata[i], 0, &cache, flags, &id, error);
       if (ok && progress != NULL && (i % 1000 == 999 || i + 1 == drafts->len))
         progress (i + 1, drafts->len, progress_data);
     }
@@ -366,6 +417,27 @@ yishi_proposal_store_add_many (YishiDatabase      *db,
                                guint              *out_failed,
                                GError            **error)
 {
+  return yishi_proposal_store_add_many_full (db, drafts, YISHI_ADD_MANY_DEFAULT, progress,
+                                             progress_data, cancellable, out_failed, error);
+}
+
+/**
+ * yishi_proposal_store_add_many_full:
+ * yishi_proposal_store_add_many () with @flags: %YISHI_ADD_MANY_TEXT_CHECKED
+ * when the caller has checked that all the drafts' text is valid UTF-8,
+ * as an import does for its whole file, so that it is not read again.
+ * %YISHI_ADD_MANY_INTO_EMPTY does not apply.
+ */
+gboolean
+yishi_proposal_store_add_many_full (YishiDatabase      *db,
+                                    GPtrArray          *drafts,
+                                    YishiAddManyFlags   flags,
+                                    YishiProgressFunc   progress,
+                                    gpointer            progress_data,
+                                    GCancellable       *cancellable,
+                                    guint              *out_failed,
+                                    GError            **error)
+{
   guint failed = 0;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
@@ -373,7 +445,7 @@ yishi_proposal_store_add_many (YishiDatabase      *db,
 
   if (!_yishi_database_begin (db, error))
     return FALSE;
-  if (!_yishi_proposal_insert_batch (db, drafts, progress, progress_data, cancellable,
+  if (!_yishi_proposal_insert_batch (db, drafts, flags, progress, progress_data, cancellable,
                                      &failed, error))
     {
       _yishi_database_rollback (db);

@@ -10,6 +10,13 @@ typedef void (*YishiProgressFunc) (guint    done,
                                    guint    total,
                                    gpointer user_data);
 
+typedef enum
+{
+  YISHI_ADD_MANY_DEFAULT      = 0,
+  YISHI_ADD_MANY_INTO_EMPTY   = 1 << 0, /* refuse unless there are no people and no proposals */
+  YISHI_ADD_MANY_TEXT_CHECKED = 1 << 1, /* the caller checked that all text is valid UTF-8 */
+} YishiAddManyFlags;
+
 typedef struct
 {
   const char          *search;       /* NULL or blank: no search */
@@ -32,6 +39,14 @@ YishiProposal  *yishi_proposal_store_add         (YishiDatabase             *db,
                                                   GError                   **error);
 gboolean        yishi_proposal_store_add_many    (YishiDatabase             *db,
                                                   GPtrArray                 *drafts,
+                                                  YishiProgressFunc          progress,
+                                                  gpointer                   progress_data,
+                                                  GCancellable              *cancellable,
+                                                  guint                     *out_failed,
+                                                  GError                   **error);
+gboolean        yishi_proposal_store_add_many_full (YishiDatabase           *db,
+                                                  GPtrArray                 *drafts,
+                                                  YishiAddManyFlags          flags,
                                                   YishiProgressFunc          progress,
                                                   gpointer                   progress_data,
                                                   GCancellable              *cancellable,

@@ -299,6 +299,65 @@ test_copy (void)
   g_assert_cmpint (copy->status, ==, YISHI_PROPOSAL_STATUS_SCREENED_OUT);
 }
 
+/* The rules without the encoding, for text the caller has checked. */
+static void
+test_validate_values (void)
+{
+  g_autoptr(YishiProposalDraft) draft = valid_draft ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (yishi_proposal_draft_validate_values (draft, &error));
+  g_assert_no_error (error);
+
+  /* the encoding is what it leaves out */
+  g_free (draft->body);
+  draft->body = g_strdup ("\xff");
+  g_assert_true (yishi_proposal_draft_validate_values (draft, NULL));
+  g_assert_false (yishi_proposal_draft_validate (draft, NULL));
+  g_clear_pointer (&draft->body, g_free);
+
+  /* every other rule stays, with the same messages */
+  g_free (draft->title);
+  draft->title = g_strdup ("\u3000 ");
+  g_assert_false (yishi_proposal_draft_validate_values (draft, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "Title is required.");
+  g_clear_error (&error);
+  g_free (draft->title);
+  draft->title = g_strdup ("路灯");
+
+  draft->people = -5;
+  g_assert_false (yishi_proposal_draft_validate_values (draft, &error));
+  g_assert_nonnull (strstr (error->message, "People"));
+  g_clear_error (&error);
+  draft->people = 5;
+
+  draft->submitted_on = g_strdup ("2024-02-30");
+  g_assert_false (yishi_proposal_draft_validate_values (draft, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_clear_pointer (&draft->submitted_on, g_free);
+
+  draft->uuid = g_strdup ("not-a-uuid");
+  g_assert_false (yishi_proposal_draft_validate_values (draft, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&draft->uuid, g_free);
+
+  draft->cost_fen = -2;
+  g_assert_false (yishi_proposal_draft_validate_values (draft, &error));
+  g_clear_error (&error);
+  draft->cost_fen = YISHI_UNKNOWN;
+
+  draft->status = YISHI_PROPOSAL_STATUS_SCREENED_OUT;
+  g_clear_pointer (&draft->status_reason, g_free);
+  g_assert_false (yishi_proposal_draft_validate_values (draft, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  draft->status_reason = g_strdup ("重复");
+  g_assert_true (yishi_proposal_draft_validate_values (draft, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/proposal-draft/enums", test_enums);
   g_test_add_func ("/proposal-draft/screened-out-reason", test_screened_out_reason);
   g_test_add_func ("/proposal-draft/copy", test_copy);
+  g_test_add_func ("/proposal-draft/validate-values", test_validate_values);
 
   return g_test_run ();
 }

@@ -1241,6 +1241,94 @@ test_build_index (Fixture       *fixture,
   g_assert_cmpuint (g_array_index (found, guint, 0), ==, yishi_proposal_get_id (a));
 }
 
+/* What the caller promises with YISHI_ADD_MANY_TEXT_CHECKED is only the
+ * encoding: every other rule still holds, all or nothing. */
+static void
+test_add_many_text_checked (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) drafts = make_drafts (10, "已查");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump_tables (fixture->db);
+  g_autofree char *after = NULL;
+  YishiProposalDraft *bad = drafts->pdata[6];
+  guint failed = 999;
+
+  bad->submitted_on = g_strdup ("2024-02-30");
+  g_assert_false (yishi_proposal_store_add_many_full (fixture->db, drafts, YISHI_ADD_MANY_TEXT_CHECKED,
+                                                      NULL, NULL, NULL, &failed, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_assert_cmpuint (failed, ==, 6);
+  g_clear_error (&error);
+  after = dump_tables (fixture->db);
+  g_assert_cmpstr (after, ==, before);
+
+  g_clear_pointer (&bad->submitted_on, g_free);
+  g_free (bad->title);
+  bad->title = g_strdup ("\u3000");
+  g_assert_false (yishi_proposal_store_add_many_full (fixture->db, drafts, YISHI_ADD_MANY_TEXT_CHECKED,
+                                                      NULL, NULL, NULL, &failed, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_assert_cmpuint (failed, ==, 6);
+  g_clear_error (&error);
+
+  g_free (bad->title);
+  bad->title = g_strdup (" 已查 6 ");
+  g_assert_true (yishi_proposal_store_add_many_full (fixture->db, drafts, YISHI_ADD_MANY_TEXT_CHECKED,
+                                                     NULL, NULL, NULL, &failed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->db), ==, 10);
+}
+
+static void
+assert_time_ordered (const char *previous,
+                     const char *uuid)
+{
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  g_assert_cmpint (uuid[14], ==, '7');
+  g_assert_cmpstr (previous, <, uuid);
+}
+
+/* New records get time-ordered UUIDs (version 7): each greater than the
+ * one before, so that the UUID indexes grow at their end. */
+static void
+test_uuids_time_ordered (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) drafts = make_drafts (300, "有序");
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *previous = "";
+
+  g_assert_true (yishi_proposal_store_add_many (fixture->db, drafts, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (add_titled (fixture->db, "之后"));
+
+  proposals = yishi_proposal_store_list (fixture->db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (proposals->len, ==, 301);
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      const char *uuid = yishi_proposal_get_uuid (proposals->pdata[i]);
+
+      assert_time_ordered (previous, uuid);
+      previous = uuid;
+    }
+
+  people = yishi_person_store_list (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 7);
+  previous = "";
+  for (guint i = 0; i < people->len; i++)
+    {
+      const char *uuid = yishi_person_get_uuid (people->pdata[i]);
+
+      assert_time_ordered (previous, uuid);
+      previous = uuid;
+    }
+}
+
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
 
@@ -1275,6 +1363,8 @@ main (int   argc,
   ADD ("/proposal-store/add-many/all-or-nothing", test_add_many_all_or_nothing);
   ADD ("/proposal-store/add-many/cancelled", test_add_many_cancelled);
   ADD ("/proposal-store/add-many/empty", test_add_many_empty);
+  ADD ("/proposal-store/add-many/text-checked", test_add_many_text_checked);
+  ADD ("/proposal-store/uuids/time-ordered", test_uuids_time_ordered);
   ADD ("/proposal-store/list/filters", test_list_filters);
   ADD ("/proposal-store/hostile/titles", test_hostile_titles);
   ADD ("/proposal-store/hostile/long-title", test_long_title);

@@ -36,13 +36,13 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @done returns TRUE, failing after 20 s. */
+/* Runs the main loop until @done returns TRUE, failing after 90 s (sanitizer builds are slow). */
 void
 yishi_ui_wait_until (gboolean (*done) (gpointer),
                      gpointer  data)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (90, timeout_cb, &timed_out);
 
   while (!done (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
