@@ -523,11 +523,12 @@ read_uuid (ImportRow  *row,
 }
 
 /* @text without the spaces around it: @text itself when there are
- * none, as in nearly every cell, else a copy kept in @owned. */
+ * none, as in nearly every cell, else a copy that lives as long as the
+ * import, since a draft may keep it (read_date () does). */
 static const char *
-strip_cell (const char  *text,
-            gsize        length,
-            char       **owned)
+strip_cell (YishiProposalImport *self,
+            const char          *text,
+            gsize                length)
 {
   gsize stripped_length;
   const char *start = yishi_text_strip_span (text, &stripped_length);
@@ -535,7 +536,7 @@ strip_cell (const char  *text,
   if (stripped_length == length)
     return text;
 
-  return *owned = g_strndup (start, stripped_length);
+  return keep_string (self, g_strndup (start, stripped_length));
 }
 
 static void
@@ -546,7 +547,6 @@ read_cell (ImportRow          *row,
   YishiProposalImport *self = row->import;
   const char *text = column < row->n_fields ? row->fields[column].text : "";
   gsize length = column < row->n_fields ? row->fields[column].length : 0;
-  g_autofree char *owned = NULL;
   char *message;
 
   /* the text after a NUL byte would be lost without a word */
@@ -564,7 +564,7 @@ read_cell (ImportRow          *row,
   if (length == 0)
     return;
   if (fields[field].read != read_text &&
-      *(text = strip_cell (text, length, &owned)) == '\0')
+      *(text = strip_cell (self, text, length)) == '\0')
     return;
 
   message = fields[field].read (row, text, fields[field].offset);
@@ -799,6 +799,7 @@ yishi_proposal_import_prepare (const char     *path,
   if (self->table == NULL || !map_columns (self, error))
     return NULL;
 
+  /* room for every row, at once */
   n_records = yishi_csv_table_get_n_records (self->table);
   self->slots = _yishi_bulk_realloc (NULL, MAX (n_records, 1) * sizeof (YishiProposalDraft));
   g_ptr_array_set_size (self->drafts, n_records);

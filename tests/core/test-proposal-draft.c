@@ -332,6 +332,7 @@ test_validate_values (void)
   g_clear_error (&error);
   draft->people = 5;
 
+  g_free (draft->submitted_on);
   draft->submitted_on = g_strdup ("2024-02-30");
   g_assert_false (yishi_proposal_draft_validate_values (draft, &error));
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);

@@ -301,6 +301,50 @@ test_dates_and_counts (void)
   g_assert_cmpuint (problems->len, ==, 5);
 }
 
+/* Values as they are stored: a date kept as the file wrote it, one
+ * rewritten, and cells with spaces around them. */
+static void
+test_stored_values (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autoptr(YishiDatabase) db = yishi_test_open_db (dir);
+  g_autoptr(YishiProposalImport) import = prepare_ok (dir,
+    "title,date,cost,people,uuid\n"
+    "a,2024-03-15,12000,5,\n"
+    "b,  2024-03-16\u3000, 12000.5 ,\" 82户 \",\n"
+    "c,2024年3月5日,\"1,000\",,0F3C2A0E-3D7B-4E8A-9C1D-2B6F4A5E7D90\n"
+    "\"  d  \",2024/3/6 08:30,,,\n", -1, YISHI_ENCODING_AUTO);
+  g_autoptr(GPtrArray) proposals = NULL;
+  YishiProposal *p;
+
+  run_ok (import, db);
+  /* the file and the import are gone before the values are read back */
+  g_clear_pointer (&import, yishi_proposal_import_free);
+  proposals = list_proposals (db);
+  g_assert_cmpuint (proposals->len, ==, 4);
+
+  p = proposals->pdata[0];
+  g_assert_cmpstr (yishi_proposal_get_submitted_on (p), ==, "2024-03-15");
+  g_assert_cmpint (yishi_proposal_get_cost_fen (p), ==, 1200000);
+  g_assert_cmpint (yishi_proposal_get_people (p), ==, 5);
+  g_assert_cmpint (yishi_proposal_get_uuid (p)[14], ==, '7');
+
+  p = proposals->pdata[1];
+  g_assert_cmpstr (yishi_proposal_get_submitted_on (p), ==, "2024-03-16");
+  g_assert_cmpint (yishi_proposal_get_cost_fen (p), ==, 1200050);
+  g_assert_cmpint (yishi_proposal_get_people (p), ==, 82);
+
+  p = proposals->pdata[2];
+  g_assert_cmpstr (yishi_proposal_get_submitted_on (p), ==, "2024-03-05");
+  g_assert_cmpint (yishi_proposal_get_cost_fen (p), ==, 100000);
+  g_assert_cmpint (yishi_proposal_get_people (p), ==, YISHI_UNKNOWN);
+  g_assert_cmpstr (yishi_proposal_get_uuid (p), ==, "0f3c2a0e-3d7b-4e8a-9c1d-2b6f4a5e7d90");
+
+  p = proposals->pdata[3];
+  g_assert_cmpstr (yishi_proposal_get_title (p), ==, "d");
+  g_assert_cmpstr (yishi_proposal_get_submitted_on (p), ==, "2024-03-06");
+}
+
 static void
 test_uuid (void)
 {
@@ -467,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/proposal/import/problems", test_problems);
   g_test_add_func ("/proposal/import/problem-to-string", test_problem_to_string);
   g_test_add_func ("/proposal/import/dates-and-counts", test_dates_and_counts);
+  g_test_add_func ("/proposal/import/stored-values", test_stored_values);
   g_test_add_func ("/proposal/import/uuid", test_uuid);
   g_test_add_func ("/proposal/import/atomic", test_atomic);
   g_test_add_func ("/proposal/import/hostile-text", test_hostile_text);

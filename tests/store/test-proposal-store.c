@@ -444,7 +444,7 @@ test_delete_restore (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(YishiProposalDraft) draft = full_draft ();
-  g_autoptr(YishiProposal) first = add_titled (fixture->db, "第一");
+  G_GNUC_UNUSED g_autoptr(YishiProposal) first = add_titled (fixture->db, "第一");
   g_autoptr(YishiProposal) added = add_ok (fixture->db, draft);
   g_autoptr(YishiProposal) last = add_titled (fixture->db, "最后");
   g_autoptr(YishiProposal) moved = NULL;
@@ -690,7 +690,7 @@ test_proposer_with_phone (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(YishiProposal) first = add_by (fixture->db, "一", "陈小明", "13900000006", &error);
+  G_GNUC_UNUSED g_autoptr(YishiProposal) first = add_by (fixture->db, "一", "陈小明", "13900000006", &error);
   g_autoptr(GPtrArray) people = NULL;
 
   g_assert_no_error (error);
@@ -1223,7 +1223,7 @@ test_build_index (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(YishiProposal) a = add_titled (fixture->db, "道路硬化");
-  g_autoptr(YishiProposal) b = add_titled (fixture->db, "楼道照明");
+  G_GNUC_UNUSED g_autoptr(YishiProposal) b = add_titled (fixture->db, "楼道照明");
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(YishiTextIndex) index = NULL;
   g_autoptr(GArray) found = NULL;
