@@ -32,7 +32,9 @@ struct _YishiWindow
   AdwStatusPage        *error_page;
   AdwStatusPage        *loading_page;
   AdwViewStack         *view_stack;
-  YishiProposalsPage   *proposals_page;
+  AdwBin               *proposals_slot;
+  AdwBin               *people_slot;
+  YishiProposalsPage   *proposals_page; /* built once the window is on screen */
   YishiPeoplePage      *people_page;
   GMenu                *recent_menu;
 };
@@ -73,28 +75,45 @@ remember_database (YishiWindow *self,
   g_settings_set_string (self->settings, "last-database", path);
 }
 
+/* The pages are built, and given the session, once the window has shown
+ * its first frame: a window on screen at once, and its content right after,
+ * beat a window that appears only when everything in it is ready. */
+static void
+show_content (YishiWindow *self)
+{
+  if (self->proposals_page == NULL)
+    {
+      self->proposals_page = g_object_new (YISHI_TYPE_PROPOSALS_PAGE, NULL);
+      self->people_page = g_object_new (YISHI_TYPE_PEOPLE_PAGE, NULL);
+      adw_bin_set_child (self->proposals_slot, GTK_WIDGET (self->proposals_page));
+      adw_bin_set_child (self->people_slot, GTK_WIDGET (self->people_page));
+    }
+
+  yishi_proposals_page_set_session (self->proposals_page, self->session);
+  yishi_people_page_set_session (self->people_page, self->session);
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+}
+
 static void
 set_session (YishiWindow  *self,
              YishiSession *session)
 {
   g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
 
   g_set_object (&self->session, session);
-  yishi_proposals_page_set_session (self->proposals_page, session);
-  yishi_people_page_set_session (self->people_page, session);
   self->data_version = yishi_database_get_data_version (yishi_session_get_database (session));
 
   basename = g_path_get_basename (yishi_database_get_path (yishi_session_get_database (session)));
   /* Translators: the window title; %s is the database file's name */
-  g_autofree char *title = g_strdup_printf (_("%s — Yishi"), basename);
+  title = g_strdup_printf (_("%s — Yishi"), basename);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  /* the window shows itself first and fills in right after: a database
-   * that opens quickly must not make the first frame wait for the pages */
-  if (self->painted)
-    gtk_stack_set_visible_child_name (self->main_stack, "content");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+
+  if (self->painted)
+    show_content (self);
 }
 
 static void
@@ -506,7 +525,7 @@ after_paint_cb (GdkFrameClock *clock,
     }
 
   if (self->session != NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "content");
+    show_content (self);
 }
 
 static void
@@ -567,8 +586,6 @@ yishi_window_class_init (YishiWindowClass *klass)
   widget_class->realize = yishi_window_realize;
   GTK_WINDOW_CLASS (klass)->close_request = yishi_window_close_request;
 
-  g_type_ensure (YISHI_TYPE_PROPOSALS_PAGE);
-  g_type_ensure (YISHI_TYPE_PEOPLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/yishi/Yishi/yishi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, toast_overlay);
@@ -576,8 +593,8 @@ yishi_window_class_init (YishiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, YishiWindow, proposals_page);
-  gtk_widget_class_bind_template_child (widget_class, YishiWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, YishiWindow, proposals_slot);
+  gtk_widget_class_bind_template_child (widget_class, YishiWindow, people_slot);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, recent_menu);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);

@@ -127,6 +127,10 @@ has_rows (gpointer data)
   YishiUiFixture *f = data;
   YishiSession *session = yishi_window_get_session (f->window);
 
+  /* the pages are built once the window has shown its first frame */
+  if (yishi_ui_find_child (GTK_WIDGET (f->window), YISHI_TYPE_PROPOSALS_PAGE) == NULL)
+    return FALSE;
+
   return g_list_model_get_n_items (yishi_ui_visible_proposals (f)) > 0 &&
          session != NULL && g_list_model_get_n_items (yishi_session_get_people (session)) > 0;
 }
