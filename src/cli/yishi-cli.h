@@ -85,5 +85,12 @@ int yishi_cli_check          (YishiCli *cli, int argc, char **argv);
 int yishi_cli_proposal       (YishiCli *cli, int argc, char **argv);
 int yishi_cli_person         (YishiCli *cli, int argc, char **argv);
 int yishi_cli_vote           (YishiCli *cli, int argc, char **argv);
+int yishi_cli_council        (YishiCli *cli, int argc, char **argv);
+int yishi_cli_meeting        (YishiCli *cli, int argc, char **argv);
+
+/* "--council 3": a positive id, or a usage error printed and FALSE. */
+gboolean yishi_cli_parse_id  (const char *option,
+                              const char *text,
+                              gint64     *out_id);
 
 G_END_DECLS

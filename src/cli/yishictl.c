@@ -14,6 +14,8 @@ static const YishiCliCommand commands[] = {
   { "proposal", yishi_cli_proposal, N_("List, add, import and export proposals") },
   { "person", yishi_cli_person, N_("List the people in the directory") },
   { "vote", yishi_cli_vote, N_("Work out the verdict of a vote") },
+  { "council", yishi_cli_council, N_("Add resident councils and their members") },
+  { "meeting", yishi_cli_meeting, N_("Plan and record council meetings and their votes") },
   { NULL }
 };
 

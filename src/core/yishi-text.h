@@ -4,19 +4,16 @@
 
 G_BEGIN_DECLS
 
-gboolean    yishi_text_is_blank       (const char  *text);
-gboolean    yishi_text_is_blank_len   (const char  *text,
-                                       gsize        length);
-char       *yishi_text_strip          (const char  *text);
-const char *yishi_text_strip_span     (const char  *text,
-                                       gsize       *out_length);
-gboolean    yishi_text_check_field    (const char  *text,
-                                       gssize       length,
-                                       const char  *field,
-                                       gboolean     required,
-                                       GError     **error);
-gboolean    yishi_text_validate_utf8  (const char  *text,
-                                       gsize        length,
-                                       gsize       *out_bad);
+gboolean    yishi_text_is_blank     (const char  *text);
+gboolean    yishi_text_is_blank_len (const char  *text,
+                                     gsize        length);
+char       *yishi_text_strip        (const char  *text);
+const char *yishi_text_strip_span   (const char  *text,
+                                     gsize       *out_length);
+gboolean    yishi_text_check_field  (const char  *text,
+                                     gssize       length,
+                                     const char  *field,
+                                     gboolean     required,
+                                     GError     **error);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <csv.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <uchardet/uchardet.h>
@@ -15,7 +16,12 @@
 #include "yishi-bulk-private.h"
 #include "yishi-csv-reader.h"
 #include "yishi-error.h"
-#include "yishi-text.h"
+
+/* libcsv's parser states, which it sets in csv_init () and keeps in the
+ * public struct csv_parser but does not name in csv.h. They tell whether
+ * a line starts a new record or continues a quoted field. */
+#define CSV_STATE_ROW_NOT_BEGUN 0
+#define CSV_STATE_FIELD_BEGUN   2
 
 /* uchardet needs far less than this to tell GB18030 from other
  * encodings; reading the whole of a large file would only cost time. */
@@ -28,22 +34,34 @@ typedef struct
   guint n_fields;
 } Record;
 
-/* The file is decoded into one buffer, and split into fields where it
- * lies: each field's text stays in place (unquoted, when quoted), and a
- * NUL takes the place of the separator, line break or closing quote
- * after it. Nothing is copied field by field. */
+/* libcsv hands over each field in a buffer of its own, which it reuses:
+ * the bytes of every field are copied once, one after the other, into
+ * data, each followed by a NUL. Nothing is allocated field by field. */
 struct _YishiCsvTable
 {
   const char    *encoding;
-  char          *buffer;    /* the decoded file, ending in a NUL */
-  char          *text;      /* in buffer, after any BOM */
+  char          *buffer;    /* the decoded file, ending in a NUL; only while it is split */
+  const char    *text;      /* in buffer, after any BOM */
   gsize          length;    /* of text, without that NUL */
   gboolean       has_nul;   /* a NUL byte in some field */
+  char          *data;      /* the bytes of every field, each followed by a NUL */
+  gsize          data_length;
+  gsize          data_size;
   YishiCsvField *fields;    /* of every record, one after the other */
   gsize          n_fields;
   gsize          fields_size;
   GArray        *records;   /* Record; the first is the header */
 };
+
+/* The record being parsed. */
+typedef struct
+{
+  YishiCsvTable *table;
+  guint          start_line;  /* where it starts */
+  gsize          first;       /* index of its first field */
+  gsize          data_start;  /* where its text starts in data */
+  gsize          n_lines;     /* of the whole text, to make room for the fields */
+} ParseState;
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 
@@ -120,17 +138,66 @@ line_at (const char *text,
   return line;
 }
 
-/* Takes @buffer, @length bytes long and followed by a NUL, which a
- * table keeps as its decoded text from @start on. */
+/* Whether the @length bytes at @text are UTF-8. g_utf8_validate_len ()
+ * refuses NUL bytes, which a field may hold and the import refuses with
+ * their line and column, so the text is validated around them, and
+ * @out_has_nul tells whether there was one. When the text is not valid,
+ * @out_bad gets the offset of the first byte that is not. */
+static gboolean
+validate_utf8 (const char *text,
+               gsize       length,
+               gsize      *out_bad,
+               gboolean   *out_has_nul)
+{
+  const char *end = text + length;
+
+  *out_has_nul = FALSE;
+  for (const char *p = text; ; )
+    {
+      const char *nul = memchr (p, '\0', end - p);
+      const char *stop = nul != NULL ? nul : end;
+      const char *bad = NULL;
+
+      if (!g_utf8_validate_len (p, stop - p, &bad))
+        {
+          *out_bad = bad - text;
+          return FALSE;
+        }
+      if (nul == NULL)
+        return TRUE;
+
+      *out_has_nul = TRUE;
+      p = nul + 1;
+    }
+}
+
+/* Takes @buffer, @length bytes long and followed by a NUL, whose text
+ * from @start on is split. */
 static void
 set_text (YishiCsvTable *table,
+          const char    *encoding,
           char          *buffer,
           gsize          start,
           gsize          length)
 {
+  table->encoding = encoding;
   table->buffer = buffer;
   table->text = buffer + start;
   table->length = length - start;
+}
+
+static void
+set_utf8_error (const char  *filename,
+                const char  *data,
+                gsize        length,
+                gsize        bad,
+                GError     **error)
+{
+  g_set_error (error, YISHI_ERROR, YISHI_ERROR_ENCODING,
+               /* Translators: %s is a file name, %u a line number */
+               _("%s:%u: this line is not valid UTF-8 text. If the file was saved by "
+                 "Chinese Excel, choose the encoding GB18030."),
+               filename, line_at (data, length, bad));
 }
 
 static gboolean
@@ -140,22 +207,17 @@ decode_utf8 (YishiCsvTable  *table,
              const char     *filename,
              GError        **error)
 {
-  gsize bad;
+  gsize bad = 0;
   gsize skip = length >= 3 && memcmp (data, utf8_bom, 3) == 0 ? 3 : 0;
 
-  if (!yishi_text_validate_utf8 (data + skip, length - skip, &bad))
+  if (!validate_utf8 (data + skip, length - skip, &bad, &table->has_nul))
     {
-      g_set_error (error, YISHI_ERROR, YISHI_ERROR_ENCODING,
-                   /* Translators: %s is a file name, %u a line number */
-                   _("%s:%u: this line is not valid UTF-8 text. If the file was saved by "
-                     "Chinese Excel, choose the encoding GB18030."),
-                   filename, line_at (data, length, skip + bad));
+      set_utf8_error (filename, data, length, skip + bad, error);
       g_free (data);
       return FALSE;
     }
 
-  table->encoding = "UTF-8";
-  set_text (table, data, skip, length);
+  set_text (table, "UTF-8", data, skip, length);
   return TRUE;
 }
 
@@ -173,6 +235,16 @@ convert_gb18030 (const char *data,
   if (text == NULL)
     *out_bad = n_read;
   return text;
+}
+
+/* Takes @text, the file converted from GB18030 to UTF-8. */
+static void
+set_gb18030_text (YishiCsvTable *table,
+                  char          *text,
+                  gsize          length)
+{
+  set_text (table, "GB18030", text, 0, length);
+  table->has_nul = memchr (text, '\0', length) != NULL;
 }
 
 static gboolean
@@ -194,8 +266,7 @@ decode_gb18030 (YishiCsvTable  *table,
   if (text == NULL)
     return FALSE;
 
-  table->encoding = "GB18030";
-  set_text (table, text, 0, text_length);
+  set_gb18030_text (table, text, text_length);
   return TRUE;
 }
 
@@ -272,7 +343,7 @@ set_unknown_error (const char  *filename,
  * guesses are not trusted: on a few lines of GBK it says WINDOWS-1252,
  * ISO-8859-7 or even UTF-8, and a Chinese community's spreadsheet is far
  * more likely to be GBK than Greek. Text that reads as neither is refused
- * with the line where it fails. */
+ * with the line where it fails. The text is validated as UTF-8 once. */
 static gboolean
 decode_auto (YishiCsvTable  *table,
              char           *data,
@@ -280,37 +351,34 @@ decode_auto (YishiCsvTable  *table,
              const char     *filename,
              GError        **error)
 {
-  gsize bad = 0, text_length = 0;
+  gsize utf8_bad = 0, bad = 0, text_length = 0;
   g_autofree char *charset = NULL;
   char *text;
 
   if (length >= 3 && memcmp (data, utf8_bom, 3) == 0)
     return decode_utf8 (table, data, length, filename, error);
-  if (yishi_text_validate_utf8 (data, length, &bad))
+  if (validate_utf8 (data, length, &utf8_bad, &table->has_nul))
     {
-      table->encoding = "UTF-8";
-      set_text (table, data, 0, length);
+      set_text (table, "UTF-8", data, 0, length);
       return TRUE;
     }
 
+  bad = utf8_bad;
   charset = has_utf16_bom (data, length) ? g_strdup ("UTF-16") : detect_charset (data, length);
   if (is_other_multibyte (charset))
-    goto unknown;
-
-  if ((text = convert_gb18030 (data, length, &text_length, &bad)) != NULL)
+    set_unknown_error (filename, charset, data, length, bad, error);
+  else if ((text = convert_gb18030 (data, length, &text_length, &bad)) != NULL)
     {
       g_free (data);
-      table->encoding = "GB18030";
-      set_text (table, text, 0, text_length);
+      set_gb18030_text (table, text, text_length);
       return TRUE;
     }
-
   /* mostly UTF-8 with a damaged byte: say where */
-  if (g_ascii_strcasecmp (charset, "UTF-8") == 0)
-    return decode_utf8 (table, data, length, filename, error);
+  else if (g_ascii_strcasecmp (charset, "UTF-8") == 0)
+    set_utf8_error (filename, data, length, utf8_bad, error);
+  else
+    set_unknown_error (filename, charset, data, length, bad, error);
 
-unknown:
-  set_unknown_error (filename, charset, data, length, bad, error);
   g_free (data);
   return FALSE;
 }
@@ -344,13 +412,13 @@ get_record (YishiCsvTable *table,
 }
 
 /* Room for @n more fields. */
-static void
+static inline void
 reserve_fields (YishiCsvTable *table,
                 gsize          n)
 {
   gsize size = table->fields_size;
 
-  if (table->n_fields + n <= size)
+  if (G_LIKELY (table->n_fields + n <= size))
     return;
 
   while (size < table->n_fields + n)
@@ -359,215 +427,163 @@ reserve_fields (YishiCsvTable *table,
   table->fields_size = size;
 }
 
-static YishiCsvField *
-add_field (YishiCsvTable *table)
+/* Room for @n more bytes of field text. data starts as large as the
+ * text and a NUL, which is enough: a field is never longer than the text
+ * it is read from, and its NUL takes the place of the separator or line
+ * break after it. It grows only if libcsv ever gave more. */
+static inline void
+reserve_data (YishiCsvTable *table,
+              gsize          n)
 {
-  reserve_fields (table, 1);
-  return &table->fields[table->n_fields++];
+  gsize size = table->data_size;
+
+  if (G_LIKELY (table->data_length + n <= size))
+    return;
+
+  while (size < table->data_length + n)
+    size = MAX (size * 2, 64);
+  table->data = _yishi_bulk_realloc (table->data, size);
+  table->data_size = size;
 }
 
 /* A line of only separators and spaces, as spreadsheets write for an
  * empty row, is no record. */
 static gboolean
-record_is_blank (YishiCsvTable *table,
-                 const Record  *record)
+record_is_blank (YishiCsvTable    *table,
+                 const ParseState *state)
 {
-  for (guint i = record->first; i < record->first + record->n_fields; i++)
-    {
-      const YishiCsvField *field = &table->fields[i];
+  const char *text = table->data + state->data_start;
 
-      for (gsize j = 0; j < field->length; j++)
-        if (field->text[j] != ' ' && field->text[j] != '\t')
+  for (gsize i = state->first; i < table->n_fields; i++)
+    {
+      gsize length = table->fields[i].length;
+
+      for (gsize j = 0; j < length; j++)
+        if (text[j] != ' ' && text[j] != '\t')
           return FALSE;
+      text += length + 1;
     }
 
   return TRUE;
 }
 
-/* The record being parsed: where it is, and the line there. */
-typedef struct
-{
-  YishiCsvTable *table;
-  char          *p;
-  char          *end;
-  guint          line;
-  const char    *next_cr;  /* the next \r and \n at or after p, or end */
-  const char    *next_lf;
-} Parser;
-
-static const char *
-find_byte (Parser     *parser,
-           const char *from,
-           char        c)
-{
-  const char *found = memchr (from, c, parser->end - from);
-
-  return found != NULL ? found : parser->end;
-}
-
-/* Counts the line breaks in [@from, @to), text in quotes not yet split
- * ("\r\n" is one). The next \r and \n are kept between calls: most
- * fields hold none, and then the next ones are where the record ends. */
+/* A field from libcsv, @length bytes and the NUL that libcsv puts after
+ * them (CSV_APPEND_NULL), copied with that NUL. Its text is set once
+ * every field is in data, which may move until then. */
 static void
-count_line_breaks (Parser     *parser,
-                   const char *from,
-                   const char *to)
+field_parsed_cb (void   *bytes,
+                 size_t  length,
+                 void   *user_data)
 {
-  if (parser->next_lf < from)
-    parser->next_lf = find_byte (parser, from, '\n');
-  for (; parser->next_lf < to; parser->next_lf = find_byte (parser, parser->next_lf + 1, '\n'))
-    parser->line++;
+  ParseState *state = user_data;
+  YishiCsvTable *table = state->table;
+  YishiCsvField *field;
 
-  if (parser->next_cr < from)
-    parser->next_cr = find_byte (parser, from, '\r');
-  for (; parser->next_cr < to; parser->next_cr = find_byte (parser, parser->next_cr + 1, '\r'))
-    if (parser->next_cr[1] != '\n')
-      parser->line++;
+  reserve_fields (table, 1);
+  reserve_data (table, length + 1);
+
+  memcpy (table->data + table->data_length, bytes, length + 1);
+  table->data_length += length + 1;
+
+  field = &table->fields[table->n_fields++];
+  field->text = NULL;
+  field->length = length;
 }
 
-/* A field without quotes around it: up to the next separator or line
- * break (a NUL byte in it does not end it). Returns where it ends. */
-static char *
-parse_plain (Parser        *parser,
-             YishiCsvField *field)
+static void
+record_parsed_cb (int   terminator,
+                  void *user_data)
 {
-  char *start = parser->p;
-  char *e = start + strcspn (start, ",\r\n");
+  ParseState *state = user_data;
+  YishiCsvTable *table = state->table;
+  Record record = { state->start_line, state->first, table->n_fields - state->first };
 
-  while (e < parser->end && *e == '\0')
-    e += 1 + strcspn (e + 1, ",\r\n");
-
-  field->text = start;
-  field->length = e - start;
-  return e;
-}
-
-/* A field in double quotes, which may hold separators, line breaks and
- * quotes written twice: unquoted where it lies. As libcsv, the reader
- * this replaces, does without its strict mode, a closing quote followed
- * by anything but a separator or line break is taken as part of the
- * text, which goes on in quotes. Returns where the field ends, just
- * after its closing quote, or NULL when that quote is missing. */
-static char *
-parse_quoted (Parser        *parser,
-              YishiCsvField *field)
-{
-  char *start = parser->p + 1;
-  char *from = start;  /* the text still to read */
-  char *to = start;    /* where it goes: a doubled quote shifts it */
-
-  for (;;)
+  if (record_is_blank (table, state))
     {
-      char *quote = memchr (from, '"', parser->end - from);
-      char *after;
-
-      if (quote == NULL)
-        return NULL;
-
-      count_line_breaks (parser, from, quote);
-      if (to != from)
-        memmove (to, from, quote - from);
-      to += quote - from;
-      after = quote + 1;
-
-      if (after < parser->end && *after == '"')
-        {
-          *to++ = '"';
-          from = after + 1;
-        }
-      else if (after == parser->end || *after == ',' || *after == '\r' || *after == '\n')
-        {
-          *to = '\0';
-          field->text = start;
-          field->length = to - start;
-          return after;
-        }
-      else
-        {
-          *to++ = '"';
-          from = after;
-        }
-    }
-}
-
-static gboolean
-set_unclosed_error (const char  *filename,
-                    guint        line,
-                    GError     **error)
-{
-  g_set_error (error, YISHI_ERROR, YISHI_ERROR_IMPORT,
-               /* Translators: %s is a file name, %u a line number */
-               _("%s:%u: a quoted field in the row that starts on this line is never "
-                 "closed: a double quote (\") is missing."),
-               filename, line);
-  return FALSE;
-}
-
-/* One record, from a line that is not empty, up to and past the line
- * break that ends it; a record left blank is dropped. */
-static gboolean
-parse_record (Parser      *parser,
-              const char  *filename,
-              GError     **error)
-{
-  YishiCsvTable *table = parser->table;
-  Record record = { parser->line, table->n_fields, 0 };
-
-  for (;;)
-    {
-      YishiCsvField *field = add_field (table);
-      char *after;
-      char c;
-
-      if (*parser->p == '"')
-        {
-          after = parse_quoted (parser, field);
-          if (after == NULL)
-            return set_unclosed_error (filename, record.line, error);
-        }
-      else
-        after = parse_plain (parser, field);
-
-      if (after == parser->end)
-        {
-          parser->p = after;
-          break;
-        }
-
-      /* what ends the field gives way to its NUL */
-      c = *after;
-      *after = '\0';
-      parser->p = after + 1;
-      if (c == ',')
-        continue;  /* at the very end, too, it opens an empty field */
-
-      /* a line break: "\r\n", "\n" or "\r" */
-      if (c == '\r' && parser->p < parser->end && *parser->p == '\n')
-        parser->p++;
-      parser->line++;
-      break;
+      table->n_fields = state->first;
+      table->data_length = state->data_start;
+      return;
     }
 
-  record.n_fields = table->n_fields - record.first;
-  if (record_is_blank (table, &record))
-    table->n_fields = record.first;
-  else
-    g_array_append_val (table->records, record);
+  g_array_append_val (table->records, record);
+  /* room for as many fields on every line as in the header, at once;
+   * there cannot be more than bytes in the text */
+  if (table->records->len == 1)
+    reserve_fields (table, MIN (state->n_lines * record.n_fields, table->length + 1));
 
-  return TRUE;
+  state->first = table->n_fields;
+  state->data_start = table->data_length;
 }
 
-/* Enough room for the fields of the records after the header, guessed
- * from the lines left, so that they are not moved while they grow. */
-static void
-reserve_after_header (Parser *parser)
+/* libcsv trims spaces and tabs around unquoted fields by default, which
+ * would change the text people typed. */
+static int
+never_space (unsigned char c)
 {
+  return 0;
+}
+
+/* The number of lines, counted by their \n: room for the fields is
+ * made from it, and it need not be exact. */
+static gsize
+count_lines (const char *text,
+             gsize       length)
+{
+  const char *end = text + length;
   gsize n_lines = 1;
 
-  for (const char *q = parser->p; (q = memchr (q, '\n', parser->end - q)) != NULL; q++)
+  for (const char *p = text; (p = memchr (p, '\n', end - p)) != NULL; p++)
     n_lines++;
 
-  reserve_fields (parser->table, n_lines * (parser->table->n_fields + 1));
+  return n_lines;
+}
+
+/* Feeds the parser one line at a time: when a line begins outside any
+ * record, a record starting in it starts on that line; one that began
+ * earlier continues a quoted field across the line break. */
+static gboolean
+feed_lines (struct csv_parser  *parser,
+            ParseState         *state,
+            const char         *filename,
+            GError            **error)
+{
+  const char *text = state->table->text;
+  const char *end = text + state->table->length;
+  const char *next_cr = NULL, *next_lf = NULL;
+  guint line = 1;
+
+  for (const char *p = text; p < end; line++)
+    {
+      gsize n = next_line (p, end, &next_cr, &next_lf) - p;
+
+      if (parser->pstate == CSV_STATE_ROW_NOT_BEGUN)
+        state->start_line = line;
+      if (csv_parse (parser, p, n, field_parsed_cb, record_parsed_cb, state) != n)
+        {
+          g_set_error (error, YISHI_ERROR, YISHI_ERROR_IMPORT,
+                       /* Translators: %s is a file name, %u a line number,
+                        * the last %s what went wrong */
+                       _("%s:%u: %s"), filename, line, csv_strerror (csv_error (parser)));
+          return FALSE;
+        }
+      p += n;
+    }
+
+  return TRUE;
+}
+
+/* Each field's text, now that data no longer moves: the fields lie in
+ * it one after the other, each followed by its NUL. */
+static void
+set_field_texts (YishiCsvTable *table)
+{
+  const char *text = table->data;
+
+  for (gsize i = 0; i < table->n_fields; i++)
+    {
+      table->fields[i].text = text;
+      text += table->fields[i].length + 1;
+    }
 }
 
 static gboolean
@@ -575,33 +591,37 @@ parse_records (YishiCsvTable  *table,
                const char     *filename,
                GError        **error)
 {
-  Parser parser = { table, table->text, table->text + table->length, 1, NULL, NULL };
-  gboolean reserved = FALSE;
+  struct csv_parser parser;
+  ParseState state = { table, 1, 0, 0, count_lines (table->text, table->length) };
+  gboolean ok;
 
-  while (parser.p < parser.end)
+  table->data_size = table->length + 1;
+  table->data = _yishi_bulk_realloc (NULL, table->data_size);
+  table->records = g_array_sized_new (FALSE, FALSE, sizeof (Record), state.n_lines);
+
+  /* fails only without a parser; each field then ends in a NUL */
+  csv_init (&parser, 0);
+  csv_set_opts (&parser, CSV_APPEND_NULL);
+  csv_set_space_func (&parser, never_space);
+  ok = feed_lines (&parser, &state, filename, error);
+
+  /* libcsv would quietly take the rest of the file as this one field */
+  if (ok && parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted)
     {
-      char c = *parser.p;
-
-      /* empty lines between records are no records */
-      if (c == '\r' || c == '\n')
-        {
-          parser.p++;
-          if (c == '\r' && parser.p < parser.end && *parser.p == '\n')
-            parser.p++;
-          parser.line++;
-          continue;
-        }
-
-      if (!parse_record (&parser, filename, error))
-        return FALSE;
-      if (!reserved && table->records->len == 1)
-        {
-          reserve_after_header (&parser);
-          reserved = TRUE;
-        }
+      g_set_error (error, YISHI_ERROR, YISHI_ERROR_IMPORT,
+                   /* Translators: %s is a file name, %u a line number */
+                   _("%s:%u: a quoted field in the row that starts on this line is never "
+                     "closed: a double quote (\") is missing."),
+                   filename, state.start_line);
+      ok = FALSE;
     }
+  if (ok)
+    csv_fini (&parser, field_parsed_cb, record_parsed_cb, &state);
+  csv_free (&parser);
 
-  return TRUE;
+  if (ok)
+    set_field_texts (table);
+  return ok;
 }
 
 /* Decodes @data (@length bytes and a NUL, taken) and splits it. */
@@ -613,13 +633,16 @@ read_data (char           *data,
            GError        **error)
 {
   g_autoptr(YishiCsvTable) table = g_new0 (YishiCsvTable, 1);
+  gboolean ok;
 
   if (!decode (table, data, length, encoding, filename, error))
     return NULL;
 
-  table->has_nul = memchr (table->text, '\0', table->length) != NULL;
-  table->records = g_array_new (FALSE, FALSE, sizeof (Record));
-  if (!parse_records (table, filename, error))
+  ok = parse_records (table, filename, error);
+  /* the fields have their own copy of it */
+  g_clear_pointer (&table->buffer, g_free);
+  table->text = NULL;
+  if (!ok)
     return NULL;
 
   if (table->records->len == 0)
@@ -737,6 +760,7 @@ yishi_csv_table_free (YishiCsvTable *table)
     return;
 
   g_free (table->buffer);
+  g_free (table->data);
   g_free (table->fields);
   g_clear_pointer (&table->records, g_array_unref);
   g_free (table);

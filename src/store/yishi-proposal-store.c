@@ -322,6 +322,9 @@ insert_one (YishiDatabase             *db,
             gint64                     explicit_id,
             GError                   **error)
 {
+  /* declared first, released last: the cached statement is reset while
+   * this thread still holds the lock, not after another one bound it */
+  G_GNUC_UNUSED g_autoptr(YishiDatabaseLocker) locker = _yishi_database_locker_new (db);
   g_autoptr(YishiStmt) stmt = NULL;
   gint64 id = 0;
 

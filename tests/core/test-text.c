@@ -162,114 +162,6 @@ test_is_blank_len (void)
   g_assert_false (yishi_text_is_blank_len ("\u3000道", 6));
 }
 
-static void
-test_validate_utf8 (void)
-{
-  const char *good[] = { "", "abc", "道路", "ascii then 道路 then ascii again, long enough for words",
-                         "\u00e9\u00a0", "\U0001F600", "\U0010FFFF", "\ud7ff\ue000\uffff" };
-  const struct { const char *text; gsize bad; } bad[] = {
-    { "\xff", 0 }, { "abc\xe4\xb8", 3 }, { "\xc0\x80", 0 }, { "\xc1\xbf", 0 },
-    { "道路\xed\xa0\x80", 6 }, { "\xe0\x9f\xbf", 0 }, { "\xf0\x8f\xbf\xbf", 0 },
-    { "\xf4\x90\x80\x80", 0 }, { "\xf5\x80\x80\x80", 0 }, { "12345678\x80", 8 },
-    { "道\xe9\x81", 3 }, { "道\xe9x\x93", 3 },
-  };
-  static const char with_nul[] = "道\0路";
-  gsize offset = G_MAXSIZE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    g_assert_true (yishi_text_validate_utf8 (good[i], strlen (good[i]), NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_assert_false (yishi_text_validate_utf8 (bad[i].text, strlen (bad[i].text), &offset));
-      g_assert_cmpuint (offset, ==, bad[i].bad);
-    }
-
-  /* NUL bytes are characters here; their callers find them separately */
-  g_assert_true (yishi_text_validate_utf8 (with_nul, sizeof with_nul - 1, NULL));
-  /* the length is respected: a character cut by it is not valid */
-  g_assert_false (yishi_text_validate_utf8 ("道", 2, &offset));
-  g_assert_cmpuint (offset, ==, 0);
-}
-
-/* The same verdict and offset as g_utf8_validate () on random bytes
- * (without NUL, where the two differ on purpose). */
-static void
-test_validate_utf8_random (void)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  char buffer[16];
-
-  for (guint round = 0; round < 200000; round++)
-    {
-      guint length = g_rand_int_range (rand, 0, sizeof buffer);
-      const char *end = NULL;
-      gsize offset = 0;
-      gboolean valid;
-
-      for (guint i = 0; i < length; i++)
-        {
-          guint32 r = g_rand_int (rand);
-
-          switch (r & 3)
-            {
-            case 0: buffer[i] = 0x80 | ((r >> 8) & 0x3F); break;  /* continuation */
-            case 1: buffer[i] = 0xC0 | ((r >> 8) & 0x3F); break;  /* lead byte */
-            case 2: buffer[i] = (r >> 8) & 0xFF; break;
-            default: buffer[i] = 0x20 + (r >> 8) % 0x5F; break;    /* ASCII */
-            }
-          if (buffer[i] == '\0')
-            buffer[i] = 'x';
-        }
-
-      valid = g_utf8_validate_len (buffer, length, &end);
-      g_assert_cmpint (yishi_text_validate_utf8 (buffer, length, &offset), ==, valid);
-      if (!valid)
-        g_assert_cmpuint (offset, ==, end - buffer);
-    }
-}
-
-/* Random characters of every length, the ones next to the edges of
- * what is allowed among them, with now and then one byte changed. */
-static void
-test_validate_utf8_characters (void)
-{
-  static const gunichar edges[] = { 0x7F, 0x80, 0x7FF, 0x800, 0xFFF, 0x1000, 0xD7FF, 0xE000,
-                                    0xFFFD, 0xFFFF, 0x10000, 0x10FFFF, 0x4E00, 0x9FA5, 0x3000 };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
-
-  for (guint round = 0; round < 20000; round++)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-      guint n = g_rand_int_range (rand, 1, 40);
-      const char *end = NULL;
-      gsize offset = 0;
-      gboolean valid;
-
-      for (guint i = 0; i < n; i++)
-        {
-          gunichar c;
-
-          switch (g_rand_int_range (rand, 0, 4))
-            {
-            case 0: c = edges[g_rand_int_range (rand, 0, G_N_ELEMENTS (edges))]; break;
-            case 1: c = g_rand_int_range (rand, 0x4E00, 0x9FA6); break;  /* CJK */
-            case 2: c = g_rand_int_range (rand, 1, 0x80); break;
-            default: c = g_rand_int_range (rand, 1, 0x110000); break;
-            }
-          if (c >= 0xD800 && c <= 0xDFFF)
-            c = 0xFFFD;
-          g_string_append_unichar (text, c);
-        }
-      if (g_rand_int_range (rand, 0, 3) == 0)
-        text->str[g_rand_int_range (rand, 0, text->len)] = g_rand_int_range (rand, 0x80, 0x100);
-
-      valid = g_utf8_validate_len (text->str, text->len, &end);
-      g_assert_cmpint (yishi_text_validate_utf8 (text->str, text->len, &offset), ==, valid);
-      if (!valid)
-        g_assert_cmpuint (offset, ==, end - text->str);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -285,9 +177,6 @@ main (int   argc,
   g_test_add_func ("/text/check-field/length", test_check_field_length);
   g_test_add_func ("/text/strip-span", test_strip_span);
   g_test_add_func ("/text/is-blank-len", test_is_blank_len);
-  g_test_add_func ("/text/validate-utf8", test_validate_utf8);
-  g_test_add_func ("/text/validate-utf8/random", test_validate_utf8_random);
-  g_test_add_func ("/text/validate-utf8/characters", test_validate_utf8_characters);
 
   return g_test_run ();
 }

@@ -59,6 +59,7 @@ test_utf8_plain (void)
                                             YISHI_ENCODING_AUTO);
 
   g_assert_cmpstr (yishi_csv_table_get_encoding (table), ==, "UTF-8");
+  g_assert_false (yishi_csv_table_has_nul (table));
   g_assert_cmpuint (yishi_csv_table_get_n_columns (table), ==, 2);
   g_assert_cmpstr (yishi_csv_table_get_header (table, 0), ==, "标题");
   g_assert_cmpstr (yishi_csv_table_get_header (table, 1), ==, "预算");
@@ -299,10 +300,81 @@ test_nul_byte (void)
   const char *field;
 
   g_assert_cmpstr (yishi_csv_table_get_encoding (table), ==, "UTF-8");
+  g_assert_true (yishi_csv_table_has_nul (table));
   field = yishi_csv_table_get_field (table, 0, 0);
   g_assert_cmpuint (yishi_csv_table_get_field_length (table, 0, 0), ==, 12);
   g_assert_cmpmem (field, 12, "before\0after", 12);
   g_assert_cmpstr (yishi_csv_table_get_field (table, 0, 1), ==, "x");
+}
+
+/* The text after a NUL byte is checked too: a bad byte there is
+ * refused with its line. */
+static void
+test_nul_then_invalid (void)
+{
+  static const char text[] = "a,b\nx\0y,1\nz,\xff\n";
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YishiCsvTable) table = read_text (text, sizeof text - 1,
+                                                  i == 0 ? YISHI_ENCODING_UTF8 : YISHI_ENCODING_AUTO,
+                                                  &error);
+
+      g_assert_null (table);
+      g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ENCODING);
+      g_assert_true (g_str_has_prefix (error->message, "test.csv:3: "));
+    }
+}
+
+/* A NUL byte in a file read as GB18030 is found as well. */
+static void
+test_gbk_nul_byte (void)
+{
+  gsize length;
+  g_autofree char *bytes = to_gb18030 ("标题,预算\n修路灯,X\n", &length);
+  g_autoptr(YishiCsvTable) table = NULL;
+  char *nul = memchr (bytes, 'X', length);
+
+  *nul = '\0';
+  table = read_ok (bytes, length, YISHI_ENCODING_GB18030);
+  g_assert_true (yishi_csv_table_has_nul (table));
+  g_assert_cmpuint (yishi_csv_table_get_field_length (table, 0, 1), ==, 1);
+  g_assert_cmpmem (yishi_csv_table_get_field (table, 0, 1), 1, "\0", 1);
+}
+
+/* Many records, some over several lines, with lone \r as line breaks
+ * (so the fields cannot be counted from the \n beforehand): every field
+ * and line is where it belongs, however the arrays grew. */
+static void
+test_many_records (void)
+{
+  g_autoptr(GString) text = g_string_new ("title,body,n\r");
+  g_autoptr(YishiCsvTable) table = NULL;
+  guint line = 2;
+
+  for (guint i = 0; i < 3000; i++)
+    if (i % 3 == 0)
+      g_string_append_printf (text, "\"行 %u\",\"x\ry\",\"%u\"\r", i, i);
+    else
+      g_string_append_printf (text, "行 %u, %u ,%u\r", i, i, i);
+
+  table = read_ok (text->str, text->len, YISHI_ENCODING_AUTO);
+  g_assert_cmpuint (yishi_csv_table_get_n_records (table), ==, 3000);
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("行 %u", i);
+      g_autofree char *body = i % 3 == 0 ? g_strdup ("x\ry") : g_strdup_printf (" %u ", i);
+      g_autofree char *n = g_strdup_printf ("%u", i);
+      guint n_fields = 0;
+      const YishiCsvField *fields = yishi_csv_table_get_fields (table, i, &n_fields);
+
+      assert_record (table, i, line, title, body);
+      g_assert_cmpuint (n_fields, ==, 3);
+      g_assert_cmpstr (fields[2].text, ==, n);
+      g_assert_cmpuint (fields[2].length, ==, strlen (n));
+      line += i % 3 == 0 ? 2 : 1;
+    }
 }
 
 static void
@@ -367,6 +439,9 @@ main (int   argc,
   g_test_add_func ("/csv/spaces-kept", test_spaces_kept);
   g_test_add_func ("/csv/short-and-long-rows", test_short_and_long_rows);
   g_test_add_func ("/csv/nul-byte", test_nul_byte);
+  g_test_add_func ("/csv/nul-then-invalid", test_nul_then_invalid);
+  g_test_add_func ("/csv/gbk/nul-byte", test_gbk_nul_byte);
+  g_test_add_func ("/csv/many-records", test_many_records);
   g_test_add_func ("/csv/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/csv/empty-file", test_empty_file);
   g_test_add_func ("/csv/encoding-parse", test_encoding_parse);

@@ -302,6 +302,53 @@ test_from_1_same_schema (void)
   g_assert_cmpstr (schema, ==, fresh_schema);
 }
 
+/* Version 2 with data, dumped from a real version 2 database: every
+ * row stays, the schema ends as a new one's, and the council tables of
+ * version 3 work. */
+static void
+test_from_2_keeps_data (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v2.db");
+  g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(YishiDatabase) fresh = NULL;
+  gboolean ok = FALSE;
+  const char *all_sql = "SELECT 'proposal', id, uuid, title, proposer_id, community_id, status,"
+                        " created_at FROM proposal UNION ALL SELECT 'person', id, uuid, name, grid_id,"
+                        " community_id, phone, created_at FROM person UNION ALL SELECT 'role', person_id,"
+                        " role, '', '', '', '', '' FROM person_role ORDER BY 1, 2, 3";
+
+  load_fixture (path, "schema-v2.sql");
+  assert_rows (path, "PRAGMA user_version", "2\n");
+  before = raw_rows (path, all_sql);
+
+  db = yishi_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_database_get_schema_version (db), ==, YISHI_SCHEMA_VERSION);
+  report = yishi_database_check (db, &ok, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  after = raw_rows (path, all_sql);
+  g_assert_cmpstr (after, ==, before);
+  assert_rows (path, "SELECT count(*) FROM council", "0\n");
+
+  fresh = yishi_database_open (fresh_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_clear_object (&fresh);
+  schema = schema_of (path);
+  fresh_schema = schema_of (fresh_path);
+  g_assert_cmpstr (schema, ==, fresh_schema);
+  g_assert_nonnull (strstr (schema, "CREATE TABLE roll_call_vote"));
+}
+
 /* Opening again does not migrate again. */
 static void
 test_idempotent (void)
@@ -415,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/migrations/from-0/empty-sqlite", test_from_0_empty_sqlite);
   g_test_add_func ("/migrations/from-1/keeps-data", test_from_1_keeps_data);
   g_test_add_func ("/migrations/from-1/same-schema", test_from_1_same_schema);
+  g_test_add_func ("/migrations/from-2/keeps-data", test_from_2_keeps_data);
   g_test_add_func ("/migrations/idempotent", test_idempotent);
   g_test_add_func ("/migrations/failed-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/concurrent-open", test_concurrent_open);

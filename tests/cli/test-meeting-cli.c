@@ -1,0 +1,298 @@
+#include <locale.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "yishi-person-store.h"
+#include "yishi-test-util.h"
+
+/* `yishictl council` and `yishictl meeting` on a temporary database
+ * whose people are added through the store. */
+typedef struct
+{
+  YishiTestDir *dir;
+  char         *db_path;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(YishiDatabase) db = NULL;
+  const char * const names[] = { "张秀英", "李建国", "王芳", "赵志强", "陈小明" };
+
+  fixture->dir = yishi_test_dir_new ();
+  db = yishi_test_open_db (fixture->dir);
+  fixture->db_path = g_strdup (yishi_database_get_path (db));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
+      g_autoptr(YishiPerson) person = NULL;
+      g_autoptr(GError) error = NULL;
+
+      draft->name = g_strdup (names[i]);
+      person = yishi_person_store_add (db, draft, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_free (fixture->db_path);
+  yishi_test_dir_free (fixture->dir);
+}
+
+G_GNUC_NULL_TERMINATED static Result *
+run (Fixture    *fixture,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Result *result = g_new0 (Result, 1);
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("YISHICTL"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, fixture->db_path);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+static void
+assert_status (Result     *result,
+               int         status,
+               const char *out)
+{
+  if (result->status != status)
+    g_error ("exit %d, not %d: %s", result->status, status, result->err);
+  if (out != NULL)
+    g_assert_cmpstr (result->out, ==, out);
+}
+
+#define RUN(status, out, ...) \
+  G_STMT_START { \
+    g_autoptr(Result) r_ = run (fixture, __VA_ARGS__, NULL); \
+    assert_status (r_, status, out); \
+  } G_STMT_END
+
+static void
+set_up_session (Fixture *fixture)
+{
+  const char * const members[] = { "张秀英", "李建国", "王芳", "赵志强" };
+
+  RUN (0, "1\n", "council", "add", "--name", "幸福里社区居民议事会");
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    RUN (0, NULL, "council", "member", "add", "--council", "1", "--person", members[i],
+         "--position", i == 0 ? "director" : "member", "--since", "2024-01-01");
+  RUN (0, "1\n", "meeting", "add", "--council", "1", "--title", "五月议事会",
+       "--at", "2024-05-10 19:30", "--place", "社区活动室", "--chair", "张秀英", "--secretary", "李建国");
+  RUN (0, "1\n", "meeting", "item", "add", "--meeting", "1", "--title", "3号楼道路硬化");
+}
+
+static JsonObject *
+member_of_array (JsonObject *object,
+                 const char *array,
+                 guint       index)
+{
+  return json_array_get_object_element (json_object_get_array_member (object, array), index);
+}
+
+/* The whole session, with stable keys. */
+static void
+assert_show_json (Fixture *fixture)
+{
+  g_autoptr(Result) result = run (fixture, "meeting", "show", "1", "--json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *meeting, *hands, *roll, *vote;
+
+  assert_status (result, 0, NULL);
+  json_parser_load_from_data (parser, result->out, -1, &error);
+  g_assert_no_error (error);
+  meeting = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (meeting, "state"), ==, "closed");
+  g_assert_cmpstr (json_object_get_string_member (meeting, "chair"), ==, "张秀英");
+  g_assert_cmpint (json_object_get_int_member (meeting, "members"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (meeting, "present"), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "attendance")), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (member_of_array (meeting, "attendance", 3), "status"),
+                   ==, "excused");
+  g_assert_cmpstr (json_object_get_string_member (member_of_array (meeting, "items", 0), "title"),
+                   ==, "3号楼道路硬化");
+
+  hands = member_of_array (meeting, "motions", 0);
+  g_assert_cmpstr (json_object_get_string_member (hands, "form"), ==, "hands");
+  vote = json_object_get_object_member (hands, "vote");
+  g_assert_cmpstr (json_object_get_string_member (vote, "verdict"), ==, "passed");
+  g_assert_cmpint (json_object_get_int_member (vote, "yes"), ==, 2);
+  g_assert_false (json_object_has_member (vote, "roll_call"));
+
+  roll = member_of_array (meeting, "motions", 1);
+  g_assert_cmpstr (json_object_get_string_member (roll, "form"), ==, "roll-call");
+  g_assert_cmpstr (json_object_get_string_member (roll, "majority"), ==, "unanimous");
+  g_assert_cmpstr (json_object_get_string_member (roll, "base"), ==, "present");
+  vote = json_object_get_object_member (roll, "vote");
+  g_assert_cmpstr (json_object_get_string_member (vote, "verdict"), ==, "failed");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (vote, "roll_call")), ==, 3);
+
+  g_assert_cmpstr (json_object_get_string_member (member_of_array (meeting, "resolutions", 0), "follow_up"),
+                   ==, "open");
+  g_assert_cmpstr (json_object_get_string_member (member_of_array (meeting, "resolutions", 0), "due_on"),
+                   ==, "2024-07-01");
+}
+
+static void
+test_session (Fixture       *fixture,
+              gconstpointer  data)
+{
+  set_up_session (fixture);
+  RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "张秀英", "--status", "present");
+  RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "李建国", "--status", "present");
+  RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "王芳", "--status", "present");
+  RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "4", "--status", "excused");
+  RUN (0, "1\n", "meeting", "motion", "add", "--item", "1", "--text", "同意硬化", "--mover", "王芳");
+  RUN (0, "2\n", "meeting", "motion", "add", "--item", "1", "--text", "记名表决", "--mover", "王芳",
+       "--form", "roll-call", "--majority", "unanimous");
+  /* not in session yet */
+  RUN (1, "", "meeting", "vote", "--motion", "1", "--yes", "2", "--no", "1", "--abstain", "0");
+  RUN (0, NULL, "meeting", "state", "--meeting", "1", "in-session");
+  /* 4 cast, 3 present: refused, nothing stored */
+  RUN (1, "", "meeting", "vote", "--motion", "1", "--yes", "3", "--no", "1", "--abstain", "0");
+  RUN (0, NULL, "meeting", "vote", "--motion", "1", "--yes", "2", "--no", "1", "--abstain", "0");
+  /* 赵志强 is excused, so cannot vote in a roll call */
+  RUN (1, "", "meeting", "vote", "--motion", "2", "--roll", "张秀英=yes,赵志强=yes");
+  RUN (0, NULL, "meeting", "vote", "--motion", "2", "--roll", "张秀英=yes,李建国=yes,王芳=no");
+  RUN (0, "1\n", "meeting", "resolution", "add", "--item", "1", "--text", "由物业负责",
+       "--responsible", "李建国", "--due", "2024-07-01");
+  RUN (0, NULL, "meeting", "state", "--meeting", "1", "closed");
+  RUN (1, "", "meeting", "attend", "--meeting", "1", "--person", "赵志强", "--status", "present");
+  RUN (1, "", "meeting", "state", "--meeting", "1", "in-session");
+  assert_show_json (fixture);
+}
+
+static void
+test_verdicts (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(Result) result = NULL;
+
+  set_up_session (fixture);
+  RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "张秀英", "--status", "present");
+  RUN (0, NULL, "meeting", "state", "--meeting", "1", "in-session");
+  RUN (0, "1\n", "meeting", "motion", "add", "--item", "1", "--text", "动议");
+  result = run (fixture, "meeting", "vote", "--motion", "1", "--yes", "1", "--no", "0", "--abstain", "0", NULL);
+  assert_status (result, 0, NULL);
+  g_assert_true (g_str_has_prefix (result->out, "no-quorum "));
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_lists (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(Result) councils = NULL;
+  g_autoptr(Result) meetings = NULL;
+  g_autoptr(JsonNode) councils_node = NULL;
+  g_autoptr(JsonNode) meetings_node = NULL;
+  JsonObject *council, *meeting;
+
+  set_up_session (fixture);
+  RUN (0, "2\n", "council", "add", "--name", "光明社区议事会", "--quorum", "count:3",
+       "--majority", "two-thirds", "--base", "yes-no");
+  councils = run (fixture, "council", "list", "--json", NULL);
+  assert_status (councils, 0, NULL);
+  councils_node = parse_json (councils->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (councils_node)), ==, 2);
+  council = json_array_get_object_element (json_node_get_array (councils_node), 1);
+  g_assert_cmpstr (json_object_get_string_member (council, "name"), ==, "幸福里社区居民议事会");
+  g_assert_cmpint (json_object_get_int_member (council, "members"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (council, "quorum"), ==, "more-than-half");
+  council = json_array_get_object_element (json_node_get_array (councils_node), 0);
+  g_assert_cmpstr (json_object_get_string_member (council, "quorum"), ==, "count:3");
+  g_assert_cmpstr (json_object_get_string_member (council, "majority"), ==, "two-thirds");
+
+  meetings = run (fixture, "meeting", "list", "--json", NULL);
+  assert_status (meetings, 0, NULL);
+  meetings_node = parse_json (meetings->out);
+  meeting = json_array_get_object_element (json_node_get_array (meetings_node), 0);
+  g_assert_cmpstr (json_object_get_string_member (meeting, "state"), ==, "planned");
+  g_assert_cmpstr (json_object_get_string_member (meeting, "starts_at"), ==, "2024-05-10 19:30");
+  RUN (0, NULL, "meeting", "list");
+  RUN (0, NULL, "council", "list");
+}
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RUN (2, "", "council", "add");
+  RUN (2, "", "council", "add", "--name", "x", "--quorum", "most");
+  RUN (2, "", "council", "member", "add", "--council", "one", "--person", "王芳");
+  RUN (2, "", "meeting", "state", "--meeting", "1", "open");
+  RUN (2, "", "meeting", "show", "x", "--json");
+  RUN (1, "", "meeting", "show", "9", "--json");
+  RUN (2, "", "meeting", "vote", "--motion", "1", "--yes", "-1", "--no", "0", "--abstain", "0");
+  RUN (2, "", "meeting", "attend", "--meeting", "1", "--person", "王芳", "--status", "late");
+  RUN (1, "", "council", "member", "add", "--council", "1", "--person", "无此人", "--position", "member");
+}
+
+#define ADD(path, func) \
+  g_test_add ("/meeting-cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("session", test_session);
+  ADD ("verdicts", test_verdicts);
+  ADD ("usage", test_usage);
+  ADD ("lists", test_lists);
+
+  return g_test_run ();
+}
