@@ -60,7 +60,7 @@ typedef struct
   guint          start_line;  /* where it starts */
   gsize          first;       /* index of its first field */
   gsize          data_start;  /* where its text starts in data */
-  gsize          n_lines;     /* of the whole text, to make room for the fields */
+  gsize          n_lines;     /* of the whole text, to make room for the records */
 } ParseState;
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
@@ -139,8 +139,8 @@ line_at (const char *text,
 }
 
 /* Whether the @length bytes at @text are UTF-8. g_utf8_validate_len ()
- * refuses NUL bytes, which a field may hold and the import refuses with
- * their line and column, so the text is validated around them, and
+ * stops at a NUL byte, which a field may hold and the import refuses
+ * with its line and column, so validation goes on after each, and
  * @out_has_nul tells whether there was one. When the text is not valid,
  * @out_bad gets the offset of the first byte that is not. */
 static gboolean
@@ -154,20 +154,18 @@ validate_utf8 (const char *text,
   *out_has_nul = FALSE;
   for (const char *p = text; ; )
     {
-      const char *nul = memchr (p, '\0', end - p);
-      const char *stop = nul != NULL ? nul : end;
-      const char *bad = NULL;
+      const char *stop = NULL;
 
-      if (!g_utf8_validate_len (p, stop - p, &bad))
+      if (g_utf8_validate_len (p, end - p, &stop))
+        return TRUE;
+      if (*stop != '\0')
         {
-          *out_bad = bad - text;
+          *out_bad = stop - text;
           return FALSE;
         }
-      if (nul == NULL)
-        return TRUE;
 
       *out_has_nul = TRUE;
-      p = nul + 1;
+      p = stop + 1;
     }
 }
 
@@ -446,6 +444,17 @@ reserve_data (YishiCsvTable *table,
   table->data_size = size;
 }
 
+/* How many records or fields to make room for at once, from @guess, so
+ * that they are not moved while they grow: never more than one for
+ * every 8 bytes of text, which a file of empty lines or a very wide
+ * header would otherwise ask for. Should there be more, they grow. */
+static gsize
+room_for (YishiCsvTable *table,
+          gsize          guess)
+{
+  return MIN (guess, table->length / 8 + 1);
+}
+
 /* A line of only separators and spaces, as spreadsheets write for an
  * empty row, is no record. */
 static gboolean
@@ -506,10 +515,9 @@ record_parsed_cb (int   terminator,
     }
 
   g_array_append_val (table->records, record);
-  /* room for as many fields on every line as in the header, at once;
-   * there cannot be more than bytes in the text */
+  /* as many fields on every line as in the header */
   if (table->records->len == 1)
-    reserve_fields (table, MIN (state->n_lines * record.n_fields, table->length + 1));
+    reserve_fields (table, room_for (table, state->n_lines * record.n_fields));
 
   state->first = table->n_fields;
   state->data_start = table->data_length;
@@ -523,8 +531,8 @@ never_space (unsigned char c)
   return 0;
 }
 
-/* The number of lines, counted by their \n: room for the fields is
- * made from it, and it need not be exact. */
+/* The number of lines, counted by their \n: room for the records and
+ * fields is made from it, and it need not be exact. */
 static gsize
 count_lines (const char *text,
              gsize       length)
@@ -597,7 +605,8 @@ parse_records (YishiCsvTable  *table,
 
   table->data_size = table->length + 1;
   table->data = _yishi_bulk_realloc (NULL, table->data_size);
-  table->records = g_array_sized_new (FALSE, FALSE, sizeof (Record), state.n_lines);
+  table->records = g_array_sized_new (FALSE, FALSE, sizeof (Record),
+                                      room_for (table, state.n_lines));
 
   /* fails only without a parser; each field then ends in a NUL */
   csv_init (&parser, 0);
