@@ -160,6 +160,41 @@ meeting_attend (YishiCli  *cli,
   return YISHI_CLI_EXIT_OK;
 }
 
+static int
+meeting_observer_add (YishiCli  *cli,
+                      int        argc,
+                      char     **argv)
+{
+  g_autofree char *meeting = NULL, *person = NULL, *name = NULL;
+  const GOptionEntry entries[] = {
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting, N_("The meeting’s id"), N_("ID") },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("The observer’s name or id in the register"),
+      N_("NAME|ID") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The observer’s name, when not in the register"),
+      N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = yishi_cli_context_new (cli, NULL,
+      /* Translators: an observer is 列席人员, who attends without a vote */
+      N_("Adds an observer to a meeting: a person in the register, or a name."), entries);
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 meeting_id = 0, person_id = 0, id = 0;
+
+  if (!yishi_cli_parse (context, &argc, &argv, 0, 0) ||
+      !yishi_cli_parse_id ("--meeting", meeting, &meeting_id))
+    return YISHI_CLI_EXIT_USAGE;
+  if ((person == NULL) == (name == NULL))
+    /* Translators: the two options, which are not translated */
+    return yishi_cli_usage_error (_("Give one of %s or %s."), "--person", "--name");
+
+  db = yishi_cli_open_database (cli, FALSE, &error);
+  if (db == NULL || !find_optional_person (db, person, &person_id, &error) ||
+      (id = yishi_meeting_store_add_observer (db, meeting_id, person_id, name, &error)) == 0)
+    return yishi_cli_fail (error);
+  return print_id (id);
+}
+
 /* The council's rule, with the majority and the base given on the
  * command line, parsed already into @rule. */
 static gboolean
@@ -188,9 +223,12 @@ meeting_motion_add (YishiCli  *cli,
                     char     **argv)
 {
   g_autofree char *item = NULL, *text = NULL, *mover = NULL, *form = NULL;
-  g_autofree char *majority = NULL, *base = NULL;
+  g_autofree char *majority = NULL, *base = NULL, *parent = NULL;
   const GOptionEntry entries[] = {
     { "item", 0, 0, G_OPTION_ARG_STRING, &item, N_("The agenda item’s id"), N_("ID") },
+    /* Translators: an amendment is 修正案 */
+    { "parent", 0, 0, G_OPTION_ARG_STRING, &parent,
+      N_("The motion this one amends, voted on after this amendment"), N_("MOTION_ID") },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("What the motion proposes"), N_("TEXT") },
     { "mover", 0, 0, G_OPTION_ARG_STRING, &mover, N_("Who moves it: a name or id"), N_("NAME") },
     { "majority", 0, 0, G_OPTION_ARG_STRING, &majority,
@@ -207,10 +245,11 @@ meeting_motion_add (YishiCli  *cli,
   g_autoptr(GError) error = NULL;
   YishiVoteForm form_key = YISHI_VOTE_FORM_HANDS;
   YishiVoteRule rule;
-  gint64 item_id = 0, mover_id = 0, id = 0;
+  gint64 item_id = 0, mover_id = 0, parent_id = 0, id = 0;
 
   if (!yishi_cli_parse (context, &argc, &argv, 0, 0) ||
-      !yishi_cli_parse_id ("--item", item, &item_id))
+      !yishi_cli_parse_id ("--item", item, &item_id) ||
+      (parent != NULL && !yishi_cli_parse_id ("--parent", parent, &parent_id)))
     return YISHI_CLI_EXIT_USAGE;
   if (text == NULL)
     return yishi_cli_usage_error (_("The option %s is required."), "--text");
@@ -225,7 +264,7 @@ meeting_motion_add (YishiCli  *cli,
   db = yishi_cli_open_database (cli, FALSE, &error);
   if (db == NULL || !find_optional_person (db, mover, &mover_id, &error) ||
       !override_rule (db, item_id, majority, base, &rule, &error) ||
-      (id = yishi_meeting_store_add_motion (db, item_id, 0, text, mover_id, &rule, form_key, &error)) == 0)
+      (id = yishi_meeting_store_add_motion (db, item_id, parent_id, text, mover_id, &rule, form_key, &error)) == 0)
     return yishi_cli_fail (error);
   return print_id (id);
 }
@@ -384,6 +423,36 @@ meeting_resolution_add (YishiCli  *cli,
   return print_id (id);
 }
 
+static int
+meeting_resolution_follow_up (YishiCli  *cli,
+                              int        argc,
+                              char     **argv)
+{
+  g_autofree char *resolution = NULL;
+  const GOptionEntry entries[] = {
+    { "resolution", 0, 0, G_OPTION_ARG_STRING, &resolution, N_("The resolution’s id"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = yishi_cli_context_new (cli, "open|in-progress|done",
+      N_("Records how far a resolution has been followed up."), entries);
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  YishiFollowUp key;
+  gint64 resolution_id = 0;
+
+  if (!yishi_cli_parse (context, &argc, &argv, 1, 1) ||
+      !yishi_cli_parse_id ("--resolution", resolution, &resolution_id))
+    return YISHI_CLI_EXIT_USAGE;
+  if (!yishi_follow_up_from_key (argv[1], &key))
+    /* Translators: %s is what the user typed */
+    return yishi_cli_usage_error (_("Unknown follow-up state “%s”."), argv[1]);
+
+  db = yishi_cli_open_database (cli, FALSE, &error);
+  if (db == NULL || !yishi_meeting_store_set_follow_up (db, resolution_id, key, &error))
+    return yishi_cli_fail (error);
+  return YISHI_CLI_EXIT_OK;
+}
+
 static void
 print_snapshot (const YishiMeetingSnapshot *snapshot)
 {
@@ -530,6 +599,113 @@ meeting_list (YishiCli  *cli,
   return YISHI_CLI_EXIT_OK;
 }
 
+static JsonNode *
+follow_ups_json (GPtrArray *rows)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const YishiFollowUpRow *row = rows->pdata[i];
+      const YishiSnapshotResolution *resolution = &row->resolution;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, resolution->id);
+      json_builder_set_member_name (builder, "meeting_id");
+      json_builder_add_int_value (builder, row->meeting_id);
+      json_builder_set_member_name (builder, "meeting");
+      json_builder_add_string_value (builder, row->meeting);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, resolution->text);
+      json_builder_set_member_name (builder, "responsible");
+      if (*resolution->responsible == '\0')
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, resolution->responsible);
+      json_builder_set_member_name (builder, "due_on");
+      if (resolution->due_on == NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, resolution->due_on);
+      json_builder_set_member_name (builder, "follow_up");
+      json_builder_add_string_value (builder, resolution->follow_up);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, row->overdue);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+print_follow_ups (GPtrArray *rows)
+{
+  g_autoptr(YishiCliTable) table = yishi_cli_table_new ("rllllll");
+
+  /* Translators: column headings of `yishictl meeting follow-ups` */
+  yishi_cli_table_add (table, C_("column", "ID"));
+  yishi_cli_table_add (table, C_("column", "Due"));
+  yishi_cli_table_add (table, C_("column", "Overdue"));
+  yishi_cli_table_add (table, C_("column", "Follow-up"));
+  yishi_cli_table_add (table, C_("column", "Responsible"));
+  yishi_cli_table_add (table, C_("column", "Meeting"));
+  yishi_cli_table_add (table, C_("column", "Resolution"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const YishiFollowUpRow *row = rows->pdata[i];
+
+      yishi_cli_table_take (table, g_strdup_printf ("%" G_GINT64_FORMAT, row->resolution.id));
+      yishi_cli_table_add (table, row->resolution.due_on ? row->resolution.due_on : "");
+      /* Translators: in the Overdue column of `yishictl meeting follow-ups` */
+      yishi_cli_table_add (table, row->overdue ? C_("overdue", "yes") : "");
+      yishi_cli_table_add (table, row->resolution.follow_up);
+      yishi_cli_table_add (table, row->resolution.responsible);
+      yishi_cli_table_add (table, row->meeting);
+      yishi_cli_table_add (table, row->resolution.text);
+    }
+  yishi_cli_table_print (table);
+}
+
+static int
+meeting_follow_ups (YishiCli  *cli,
+                    int        argc,
+                    char     **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the follow-ups as one JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = yishi_cli_context_new (cli, NULL,
+      N_("Lists the resolutions not done yet, across meetings, the soonest due first."), entries);
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!yishi_cli_parse (context, &argc, &argv, 0, 0))
+    return YISHI_CLI_EXIT_USAGE;
+  db = yishi_cli_open_database (cli, FALSE, &error);
+  if (db == NULL || (rows = yishi_meeting_store_list_follow_ups (db, &error)) == NULL)
+    return yishi_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = follow_ups_json (rows);
+
+      yishi_cli_print_json (node);
+    }
+  else
+    print_follow_ups (rows);
+  return YISHI_CLI_EXIT_OK;
+}
+
+static const YishiCliCommand observer_commands[] = {
+  /* Translators: an observer is 列席人员 */
+  { "add", meeting_observer_add, N_("Add an observer") },
+  { NULL }
+};
+
 static const YishiCliCommand item_commands[] = {
   { "add", meeting_item_add, N_("Add an agenda item") },
   { NULL }
@@ -542,8 +718,15 @@ static const YishiCliCommand motion_commands[] = {
 
 static const YishiCliCommand resolution_commands[] = {
   { "add", meeting_resolution_add, N_("Record a resolution") },
+  { "follow-up", meeting_resolution_follow_up, N_("Record how far a resolution is followed up") },
   { NULL }
 };
+
+static int
+meeting_observer (YishiCli *cli, int argc, char **argv)
+{
+  return yishi_cli_dispatch (cli, "meeting observer", observer_commands, argc - 1, argv + 1);
+}
 
 static int
 meeting_item (YishiCli *cli, int argc, char **argv)
@@ -568,11 +751,13 @@ static const YishiCliCommand meeting_commands[] = {
   { "item", meeting_item, N_("Add agenda items") },
   { "state", meeting_state, N_("Open or close a meeting") },
   { "attend", meeting_attend, N_("Record a member’s attendance") },
+  { "observer", meeting_observer, N_("Add observers") },
   { "motion", meeting_motion, N_("Add motions") },
   { "vote", meeting_vote, N_("Record the vote on a motion") },
   { "resolution", meeting_resolution, N_("Add resolutions") },
   { "show", meeting_show, N_("Show a meeting, as text or as JSON") },
   { "list", meeting_list, N_("List meetings, as a table or as JSON") },
+  { "follow-ups", meeting_follow_ups, N_("List resolutions still to follow up, as a table or as JSON") },
   { NULL }
 };
 

@@ -137,6 +137,18 @@ add_motion (JsonBuilder   *builder,
 }
 
 static void
+add_observer (JsonBuilder   *builder,
+              gconstpointer  data)
+{
+  const YishiSnapshotObserver *row = data;
+  json_builder_begin_object (builder);
+  add_int (builder, "id", row->id);
+  add_id (builder, "person_id", row->person_id);
+  add_string (builder, "name", row->name);
+  json_builder_end_object (builder);
+}
+
+static void
 add_resolution (JsonBuilder   *builder,
                 gconstpointer  data)
 {
@@ -189,6 +201,7 @@ yishi_json_meeting (const YishiMeetingSnapshot *snapshot)
   add_int (builder, "members", snapshot->members);
   add_int (builder, "present", snapshot->present);
   add_rows (builder, "attendance", snapshot->attendance, add_attendance);
+  add_rows (builder, "observers", snapshot->observers, add_observer);
   add_rows (builder, "items", snapshot->items, add_item);
   add_rows (builder, "motions", snapshot->motions, add_motion);
   add_rows (builder, "resolutions", snapshot->resolutions, add_resolution);

@@ -53,6 +53,15 @@ attendance_free (gpointer data)
 }
 
 static void
+observer_free (gpointer data)
+{
+  YishiSnapshotObserver *row = data;
+
+  g_free (row->name);
+  g_free (row);
+}
+
+static void
 item_free (gpointer data)
 {
   YishiSnapshotItem *row = data;
@@ -139,6 +148,18 @@ read_attendance (sqlite3_stmt *stmt,
   row->name = dup_column (stmt, 1);
   row->signed_in_at = dup_optional (stmt, 3);
   return yishi_attendance_from_key (_yishi_column_text (stmt, 2), &row->status);
+}
+
+static gboolean
+read_observer (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  YishiSnapshotObserver *row = data;
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->person_id = sqlite3_column_int64 (stmt, 1);
+  row->name = dup_column (stmt, 2);
+  return TRUE;
 }
 
 static gboolean
@@ -287,6 +308,9 @@ read_snapshot (YishiDatabase         *db,
                         " JOIN person p ON p.id = a.person_id WHERE a.meeting_id = ?1"
                         " ORDER BY a.signed_in_at IS NULL, a.signed_in_at, p.name, p.id",
                     id, sizeof (YishiSnapshotAttendance), read_attendance, snapshot->attendance, error) &&
+         read_rows (db, "SELECT o.id, coalesce(o.person_id, 0), coalesce(p.name, o.name) FROM meeting_observer o"
+                        " LEFT JOIN person p ON p.id = o.person_id WHERE o.meeting_id = ?1 ORDER BY o.id",
+                    id, sizeof (YishiSnapshotObserver), read_observer, snapshot->observers, error) &&
          read_rows (db, "SELECT id, position, title, coalesce(proposal_id, 0) FROM agenda_item"
                         " WHERE meeting_id = ?1 ORDER BY position",
                     id, sizeof (YishiSnapshotItem), read_item, snapshot->items, error) &&
@@ -331,6 +355,7 @@ yishi_meeting_snapshot_free (YishiMeetingSnapshot *snapshot)
   g_free (snapshot->chair);
   g_free (snapshot->secretary);
   g_ptr_array_unref (snapshot->attendance);
+  g_clear_pointer (&snapshot->observers, g_ptr_array_unref);
   g_ptr_array_unref (snapshot->items);
   g_ptr_array_unref (snapshot->motions);
   g_ptr_array_unref (snapshot->resolutions);
@@ -351,6 +376,7 @@ yishi_meeting_store_show (YishiDatabase  *db,
 
   snapshot->id = meeting_id;
   snapshot->attendance = g_ptr_array_new_with_free_func (attendance_free);
+  snapshot->observers = g_ptr_array_new_with_free_func (observer_free);
   snapshot->items = g_ptr_array_new_with_free_func (item_free);
   snapshot->motions = g_ptr_array_new_with_free_func (motion_free);
   snapshot->resolutions = g_ptr_array_new_with_free_func (resolution_free);
@@ -407,6 +433,7 @@ read_follow_up (sqlite3_stmt *stmt,
 
   row->meeting_id = sqlite3_column_int64 (stmt, 7);
   row->meeting = dup_column (stmt, 8);
+  row->overdue = sqlite3_column_int (stmt, 9) != 0;
   return read_resolution (stmt, &row->resolution);
 }
 
@@ -448,7 +475,8 @@ yishi_meeting_store_list_follow_ups (YishiDatabase  *db,
   g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
 
   return list_rows (db, "SELECT r.id, coalesce(r.agenda_item_id, 0), coalesce(r.motion_id, 0), r.text,"
-                        " coalesce(p.name, ''), r.due_on, r.follow_up, m.id, m.title FROM resolution r"
+                        " coalesce(p.name, ''), r.due_on, r.follow_up, m.id, m.title,"
+                        " coalesce(r.due_on < date('now', 'localtime'), 0) FROM resolution r"
                         " LEFT JOIN person p ON p.id = r.responsible_id"
                         " LEFT JOIN motion mo ON mo.id = r.motion_id"
                         " JOIN agenda_item i ON i.id = coalesce(r.agenda_item_id, mo.agenda_item_id)"

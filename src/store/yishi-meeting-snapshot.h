@@ -13,6 +13,14 @@ typedef struct
   char            *signed_in_at; /* NULL unless signed in */
 } YishiSnapshotAttendance;
 
+/* 列席人员: who sat in without a vote. */
+typedef struct
+{
+  gint64  id;
+  gint64  person_id; /* 0: not in the register */
+  char   *name;      /* the person's name, or the name given */
+} YishiSnapshotObserver;
+
 typedef struct
 {
   gint64  id;
@@ -71,6 +79,7 @@ typedef struct
   guint              members; /* on the meeting's date */
   guint              present;
   GPtrArray         *attendance;
+  GPtrArray         *observers;   /* of YishiSnapshotObserver, in the order added */
   GPtrArray         *items;
   GPtrArray         *motions;
   GPtrArray         *resolutions;
@@ -94,6 +103,7 @@ typedef struct
   YishiSnapshotResolution resolution;
   gint64                  meeting_id;
   char                   *meeting;
+  gboolean                overdue; /* due before today, local time */
 } YishiFollowUpRow;
 
 GPtrArray            *yishi_meeting_store_list     (YishiDatabase        *db,

@@ -30,6 +30,7 @@ static const char * const state_keys[] = { "planned", "in-session", "closed" };
 static const char * const attendance_keys[] = { "present", "excused", "absent" };
 static const char * const form_keys[] = { "hands", "roll-call", "secret" };
 static const char * const choice_keys[] = { "yes", "no", "abstain", "none" };
+static const char * const follow_up_keys[] = { "open", "in-progress", "done" };
 
 #define PRESENT_SQL \
   "SELECT count(*) FROM attendance a WHERE a.meeting_id = ?1 AND a.status = 'present'" \
@@ -72,6 +73,7 @@ KEY_FUNCS (yishi_meeting_state, YishiMeetingState, state_keys)
 KEY_FUNCS (yishi_attendance, YishiAttendance, attendance_keys)
 KEY_FUNCS (yishi_vote_form, YishiVoteForm, form_keys)
 KEY_FUNCS (yishi_roll_call_choice, YishiRollCallChoice, choice_keys)
+KEY_FUNCS (yishi_follow_up, YishiFollowUp, follow_up_keys)
 
 static gboolean
 finish_write (YishiDatabase  *db,
@@ -399,6 +401,69 @@ yishi_meeting_store_add_item (YishiDatabase  *db,
   return finish_write (db, ok, error) ? id : 0;
 }
 
+static gboolean
+check_person (YishiDatabase  *db,
+              gint64          person_id,
+              GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db, "SELECT 1 FROM person WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  /* Translators: the thing in “There is no %s with id %d.” */
+  return step_row (db, stmt, _("person"), person_id, error);
+}
+
+static gboolean
+insert_observer (YishiDatabase  *db,
+                 gint64          meeting_id,
+                 gint64          person_id,
+                 const char     *name,
+                 gint64         *out_id,
+                 GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "INSERT INTO meeting_observer (meeting_id, person_id, name) VALUES (?1, ?2, trim(?3))", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  _yishi_bind_optional_int (stmt, 2, person_id > 0 ? person_id : -1);
+  _yishi_bind_text (stmt, 3, name != NULL ? name : "");
+  return insert_done (db, stmt, out_id, error);
+}
+
+gint64
+yishi_meeting_store_add_observer (YishiDatabase  *db,
+                                  gint64          meeting_id,
+                                  gint64          person_id,
+                                  const char     *name,
+                                  GError        **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  MeetingInfo meeting;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), 0);
+
+  if (person_id <= 0 && *trimmed == '\0')
+    {
+      g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
+                   _("An observer needs a person from the register or a name."));
+      return 0;
+    }
+  locker = _yishi_database_locker_new (db);
+  if (!_yishi_database_begin (db, error))
+    return 0;
+  ok = load_open_meeting (db, meeting_id, &meeting, error) &&
+       (person_id <= 0 || check_person (db, person_id, error)) &&
+       insert_observer (db, meeting_id, person_id, trimmed, &id, error);
+  return finish_write (db, ok, error) ? id : 0;
+}
+
 /* planned → in-session → closed, one step at a time, never back. */
 static gboolean
 check_transition (const MeetingInfo  *meeting,
@@ -530,6 +595,38 @@ insert_motion (YishiDatabase        *db,
   return insert_done (db, stmt, out_id, error);
 }
 
+static gboolean check_not_voted (YishiDatabase  *db,
+                                 gint64          motion_id,
+                                 GError        **error);
+
+/* An amendment amends a motion on the same agenda item, before that
+ * motion is voted on. */
+static gboolean
+check_parent (YishiDatabase  *db,
+              gint64          item_id,
+              gint64          parent_motion_id,
+              GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "SELECT agenda_item_id FROM motion WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, parent_motion_id);
+  /* Translators: the thing in “There is no %s with id %d.” */
+  if (!step_row (db, stmt, _("motion"), parent_motion_id, error))
+    return FALSE;
+  if (sqlite3_column_int64 (stmt, 0) != item_id)
+    {
+      g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
+                   /* Translators: an amendment (修正案) and the motion it amends */
+                   _("Motion %" PRId64 " is on another agenda item: an amendment must be on the item of the motion it amends."),
+                   parent_motion_id);
+      return FALSE;
+    }
+  return check_not_voted (db, parent_motion_id, error);
+}
+
 /* @rule NULL: the council's rule, copied onto the motion. */
 gint64
 yishi_meeting_store_add_motion (YishiDatabase        *db,
@@ -555,6 +652,7 @@ yishi_meeting_store_add_motion (YishiDatabase        *db,
     return 0;
   ok = item_meeting (db, item_id, &meeting_id, error) &&
        load_open_meeting (db, meeting_id, &meeting, error) &&
+       (parent_motion_id <= 0 || check_parent (db, item_id, parent_motion_id, error)) &&
        (rule != NULL || load_council_rule (db, meeting.council_id, &council_rule, error)) &&
        insert_motion (db, item_id, parent_motion_id, text, mover_id,
                       rule ? rule : &council_rule, form, &id, error);
@@ -664,6 +762,34 @@ check_not_voted (YishiDatabase  *db,
   return FALSE;
 }
 
+/* Amendments are voted on before the motion they amend. */
+static gboolean
+check_amendments_voted (YishiDatabase  *db,
+                        gint64          motion_id,
+                        GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "SELECT m.id FROM motion m WHERE m.parent_motion_id = ?1"
+      " AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.motion_id = m.id) ORDER BY m.id LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, motion_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_ROW)
+    g_set_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
+                 /* Translators: a motion's id, then the id of its amendment (修正案) */
+                 _("Motion %" PRId64 " cannot be voted on yet: its amendment, motion %" PRId64 ", must be"
+                   " voted on first."),
+                 motion_id, (gint64) sqlite3_column_int64 (stmt, 0));
+  else
+    _yishi_database_set_error (db, error);
+  return FALSE;
+}
+
 static gboolean
 update_motion_rule (YishiDatabase        *db,
                     gint64                motion_id,
@@ -727,6 +853,7 @@ tally_and_insert (YishiDatabase          *db,
   return yishi_vote_check_counts (counts, error) &&
          yishi_vote_tally (counts, &motion->rule, result, error) &&
          check_not_voted (db, motion_id, error) &&
+         check_amendments_voted (db, motion_id, error) &&
          insert_vote (db, motion_id, counts, result, out_id, error);
 }
 
@@ -901,4 +1028,47 @@ yishi_meeting_store_add_resolution (YishiDatabase  *db,
     _yishi_bind_text (stmt, 5, due_on);
   ok = insert_done (db, stmt, &id, error);
   return finish_write (db, ok, error) ? id : 0;
+}
+
+static gboolean
+update_follow_up (YishiDatabase  *db,
+                  gint64          resolution_id,
+                  YishiFollowUp   follow_up,
+                  GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "UPDATE resolution SET follow_up = ?2, updated_at = ?3 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resolution_id);
+  _yishi_bind_static_text (stmt, 2, follow_up_keys[follow_up]);
+  _yishi_bind_static_text (stmt, 3, _yishi_database_get_now (db));
+  return _yishi_database_step_done (db, stmt, error);
+}
+
+/* A resolution is followed up after its meeting, closed or not. */
+gboolean
+yishi_meeting_store_set_follow_up (YishiDatabase  *db,
+                                   gint64          resolution_id,
+                                   YishiFollowUp   follow_up,
+                                   GError        **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  g_autoptr(YishiStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail ((guint) follow_up < G_N_ELEMENTS (follow_up_keys), FALSE);
+
+  locker = _yishi_database_locker_new (db);
+  stmt = _yishi_database_prepare (db, "SELECT 1 FROM resolution WHERE id = ?1", error);
+  if (stmt == NULL || !_yishi_database_begin (db, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, resolution_id);
+  /* Translators: the thing in “There is no %s with id %d.” */
+  ok = step_row (db, stmt, _("resolution"), resolution_id, error);
+  sqlite3_reset (stmt);
+  ok = ok && update_follow_up (db, resolution_id, follow_up, error);
+  return finish_write (db, ok, error);
 }

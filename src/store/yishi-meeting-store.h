@@ -34,6 +34,13 @@ typedef enum
   YISHI_ROLL_CALL_NONE,    /* "none": present, did not vote */
 } YishiRollCallChoice;
 
+typedef enum
+{
+  YISHI_FOLLOW_UP_OPEN,        /* "open" */
+  YISHI_FOLLOW_UP_IN_PROGRESS, /* "in-progress" */
+  YISHI_FOLLOW_UP_DONE,        /* "done" */
+} YishiFollowUp;
+
 typedef struct
 {
   gint64              person_id;
@@ -52,6 +59,9 @@ gboolean    yishi_vote_form_from_key        (const char          *key,
 const char *yishi_roll_call_choice_to_key   (YishiRollCallChoice  choice);
 gboolean    yishi_roll_call_choice_from_key (const char          *key,
                                              YishiRollCallChoice *out_choice);
+const char *yishi_follow_up_to_key          (YishiFollowUp        follow_up);
+gboolean    yishi_follow_up_from_key        (const char          *key,
+                                             YishiFollowUp       *out_follow_up);
 
 /* Each write is one transaction and returns the new row's id, or 0 (or
  * FALSE) with @error set. @starts_at is "YYYY-MM-DD HH:MM[:SS]". */
@@ -67,6 +77,13 @@ gint64   yishi_meeting_store_add_item       (YishiDatabase            *db,
                                              gint64                    meeting_id,
                                              const char               *title,
                                              gint64                    proposal_id,
+                                             GError                  **error);
+/* 列席人员: someone in the register (@person_id > 0) or, with
+ * @person_id 0, only a @name. Refused once the meeting is closed. */
+gint64   yishi_meeting_store_add_observer   (YishiDatabase            *db,
+                                             gint64                    meeting_id,
+                                             gint64                    person_id,
+                                             const char               *name,
                                              GError                  **error);
 gboolean yishi_meeting_store_set_state      (YishiDatabase            *db,
                                              gint64                    meeting_id,
@@ -114,6 +131,10 @@ gint64   yishi_meeting_store_add_resolution (YishiDatabase            *db,
                                              const char               *text,
                                              gint64                    responsible_id,
                                              const char               *due_on,
+                                             GError                  **error);
+gboolean yishi_meeting_store_set_follow_up  (YishiDatabase            *db,
+                                             gint64                    resolution_id,
+                                             YishiFollowUp             follow_up,
                                              GError                  **error);
 
 G_END_DECLS

@@ -264,6 +264,132 @@ test_lists (Fixture       *fixture,
   RUN (0, NULL, "council", "list");
 }
 
+/* 列席人员, from the register or by name; the show JSON lists them. */
+static void
+test_observers (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(Result) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *meeting, *observer;
+
+  set_up_session (fixture);
+  RUN (0, "1\n", "meeting", "observer", "add", "--meeting", "1", "--person", "陈小明");
+  RUN (0, "2\n", "meeting", "observer", "add", "--meeting", "1", "--name", "物业公司代表");
+  RUN (2, "", "meeting", "observer", "add", "--meeting", "1");
+  RUN (2, "", "meeting", "observer", "add", "--meeting", "1", "--person", "陈小明", "--name", "x");
+  RUN (2, "", "meeting", "observer", "add", "--meeting", "x", "--name", "x");
+  RUN (1, "", "meeting", "observer", "add", "--meeting", "1", "--person", "无此人");
+  RUN (1, "", "meeting", "observer", "add", "--meeting", "1", "--name", "  ");
+  RUN (1, "", "meeting", "observer", "add", "--meeting", "9", "--name", "某人");
+
+  result = run (fixture, "meeting", "show", "1", "--json", NULL);
+  assert_status (result, 0, NULL);
+  node = parse_json (result->out);
+  meeting = json_node_get_object (node);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "observers")), ==, 2);
+  observer = member_of_array (meeting, "observers", 0);
+  g_assert_cmpint (json_object_get_int_member (observer, "person_id"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (observer, "name"), ==, "陈小明");
+  observer = member_of_array (meeting, "observers", 1);
+  g_assert_true (json_object_get_null_member (observer, "person_id"));
+  g_assert_cmpstr (json_object_get_string_member (observer, "name"), ==, "物业公司代表");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "attendance")), ==, 0);
+
+  RUN (0, NULL, "meeting", "state", "--meeting", "1", "in-session");
+  RUN (0, NULL, "meeting", "state", "--meeting", "1", "closed");
+  RUN (1, "", "meeting", "observer", "add", "--meeting", "1", "--name", "迟到的人");
+}
+
+static JsonObject *
+follow_up_of (JsonNode *node,
+              guint     index)
+{
+  return json_array_get_object_element (json_node_get_array (node), index);
+}
+
+/* Follow-ups across meetings, with `overdue` against today. */
+static void
+test_follow_ups (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(JsonNode) before_node = NULL;
+  g_autoptr(JsonNode) after_node = NULL;
+  JsonObject *row;
+
+  set_up_session (fixture);
+  RUN (0, "2\n", "meeting", "add", "--council", "1", "--title", "六月议事会", "--at", "2024-06-10 19:30");
+  RUN (0, "2\n", "meeting", "item", "add", "--meeting", "2", "--title", "加装电梯");
+  RUN (0, "1\n", "meeting", "resolution", "add", "--item", "1", "--text", "由物业负责",
+       "--responsible", "李建国", "--due", "2024-07-01");
+  RUN (0, "2\n", "meeting", "resolution", "add", "--item", "2", "--text", "征求意见", "--due", "2999-12-31");
+  RUN (0, "3\n", "meeting", "resolution", "add", "--item", "2", "--text", "没有期限");
+
+  before = run (fixture, "meeting", "follow-ups", "--json", NULL);
+  assert_status (before, 0, NULL);
+  before_node = parse_json (before->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (before_node)), ==, 3);
+  row = follow_up_of (before_node, 0);
+  g_assert_cmpint (json_object_get_int_member (row, "id"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (row, "meeting_id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (row, "meeting"), ==, "五月议事会");
+  g_assert_cmpstr (json_object_get_string_member (row, "responsible"), ==, "李建国");
+  g_assert_cmpstr (json_object_get_string_member (row, "follow_up"), ==, "open");
+  g_assert_true (json_object_get_boolean_member (row, "overdue"));
+  row = follow_up_of (before_node, 1);
+  g_assert_cmpstr (json_object_get_string_member (row, "meeting"), ==, "六月议事会");
+  g_assert_false (json_object_get_boolean_member (row, "overdue"));
+  g_assert_true (json_object_get_null_member (row, "responsible"));
+  row = follow_up_of (before_node, 2);
+  g_assert_true (json_object_get_null_member (row, "due_on"));
+  g_assert_false (json_object_get_boolean_member (row, "overdue"));
+
+  RUN (0, "", "meeting", "resolution", "follow-up", "--resolution", "1", "in-progress");
+  RUN (0, "", "meeting", "resolution", "follow-up", "--resolution", "2", "done");
+  RUN (2, "", "meeting", "resolution", "follow-up", "--resolution", "1", "finished");
+  RUN (2, "", "meeting", "resolution", "follow-up", "--resolution", "1");
+  RUN (2, "", "meeting", "resolution", "follow-up", "open");
+  RUN (1, "", "meeting", "resolution", "follow-up", "--resolution", "9", "done");
+
+  after = run (fixture, "meeting", "follow-ups", "--json", NULL);
+  assert_status (after, 0, NULL);
+  after_node = parse_json (after->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (after_node)), ==, 2);
+  row = follow_up_of (after_node, 0);
+  g_assert_cmpint (json_object_get_int_member (row, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (row, "follow_up"), ==, "in-progress");
+  g_assert_true (json_object_get_boolean_member (row, "overdue"));
+  g_assert_cmpint (json_object_get_int_member (follow_up_of (after_node, 1), "id"), ==, 3);
+  RUN (0, NULL, "meeting", "follow-ups");
+}
+
+/* `--parent`: an amendment, voted on before the motion it amends. */
+static void
+test_amendments (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(Result) refused = NULL;
+
+  set_up_session (fixture);
+  RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "张秀英", "--status", "present");
+  RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "李建国", "--status", "present");
+  RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "王芳", "--status", "present");
+  RUN (0, NULL, "meeting", "state", "--meeting", "1", "in-session");
+  RUN (0, "1\n", "meeting", "motion", "add", "--item", "1", "--text", "同意硬化");
+  RUN (0, "2\n", "meeting", "motion", "add", "--item", "1", "--parent", "1", "--text", "改为沥青路面");
+  RUN (2, "", "meeting", "motion", "add", "--item", "1", "--parent", "one", "--text", "x");
+  RUN (1, "", "meeting", "motion", "add", "--item", "1", "--parent", "9", "--text", "x");
+
+  refused = run (fixture, "meeting", "vote", "--motion", "1", "--yes", "2", "--no", "1", "--abstain", "0", NULL);
+  assert_status (refused, 1, "");
+  g_assert_nonnull (strstr (refused->err, "2"));
+  RUN (0, NULL, "meeting", "vote", "--motion", "2", "--yes", "1", "--no", "2", "--abstain", "0");
+  RUN (0, NULL, "meeting", "vote", "--motion", "1", "--yes", "2", "--no", "1", "--abstain", "0");
+  RUN (1, "", "meeting", "motion", "add", "--item", "1", "--parent", "1", "--text", "太迟了");
+}
+
 static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
@@ -293,6 +419,9 @@ main (int   argc,
   ADD ("verdicts", test_verdicts);
   ADD ("usage", test_usage);
   ADD ("lists", test_lists);
+  ADD ("observers", test_observers);
+  ADD ("follow-ups", test_follow_ups);
+  ADD ("amendments", test_amendments);
 
   return g_test_run ();
 }

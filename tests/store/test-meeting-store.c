@@ -533,6 +533,169 @@ test_resolution (Fixture       *fixture,
   g_assert_cmpstr (rows, ==, "由物业负责硬化|2024-07-01|open\n");
 }
 
+/* 列席人员: from the register or by name only; final once closed. */
+static void
+test_observers (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiMeetingSnapshot) snapshot = NULL;
+  g_autofree char *rows = NULL;
+  gint64 guest, named;
+  const YishiSnapshotObserver *observer;
+
+  guest = add_person (fixture->db, "街道办刘主任");
+  g_assert_cmpint (yishi_meeting_store_add_observer (fixture->db, fixture->meeting, guest, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  named = yishi_meeting_store_add_observer (fixture->db, fixture->meeting, 0, "  物业公司代表 ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (named, >, 0);
+
+  g_assert_cmpint (yishi_meeting_store_add_observer (fixture->db, fixture->meeting, 0, "  ", &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpint (yishi_meeting_store_add_observer (fixture->db, fixture->meeting, 0, NULL, &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpint (yishi_meeting_store_add_observer (fixture->db, fixture->meeting, 999, NULL, &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (yishi_meeting_store_add_observer (fixture->db, 999, 0, "某人", &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  snapshot = yishi_meeting_store_show (fixture->db, fixture->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snapshot->observers->len, ==, 2);
+  observer = snapshot->observers->pdata[0];
+  g_assert_cmpint (observer->person_id, ==, guest);
+  g_assert_cmpstr (observer->name, ==, "街道办刘主任");
+  observer = snapshot->observers->pdata[1];
+  g_assert_cmpint (observer->id, ==, named);
+  g_assert_cmpint (observer->person_id, ==, 0);
+  g_assert_cmpstr (observer->name, ==, "物业公司代表");
+  /* observers are not attendance, and do not count as present */
+  g_assert_cmpuint (snapshot->attendance->len, ==, 0);
+  g_assert_cmpuint (snapshot->present, ==, 0);
+
+  open_session (fixture);
+  g_assert_true (yishi_meeting_store_set_state (fixture->db, fixture->meeting,
+                                                YISHI_MEETING_STATE_CLOSED, &error));
+  g_assert_cmpint (yishi_meeting_store_add_observer (fixture->db, fixture->meeting, 0, "迟到的人", &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+  rows = rows_of (fixture, "SELECT coalesce(person_id, 'NULL'), name FROM meeting_observer ORDER BY id");
+  g_assert_cmpstr (strstr (rows, "\n") + 1, ==, "NULL|物业公司代表\n");
+}
+
+/* open → in-progress → done, in any order, after the meeting too. */
+static void
+test_follow_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autofree char *rows = NULL;
+  gint64 late, later;
+  YishiFollowUp key;
+
+  late = yishi_meeting_store_add_resolution (fixture->db, fixture->item, 0, "物业负责", fixture->people[1],
+                                             "2024-07-01", &error);
+  g_assert_no_error (error);
+  later = yishi_meeting_store_add_resolution (fixture->db, fixture->item, 0, "居委会跟进", 0,
+                                              "2999-12-31", &error);
+  g_assert_no_error (error);
+  yishi_meeting_store_add_resolution (fixture->db, fixture->item, 0, "没有期限", 0, NULL, &error);
+  g_assert_no_error (error);
+  open_session (fixture);
+  g_assert_true (yishi_meeting_store_set_state (fixture->db, fixture->meeting,
+                                                YISHI_MEETING_STATE_CLOSED, &error));
+
+  follow_ups = yishi_meeting_store_list_follow_ups (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (follow_ups->len, ==, 3);
+  g_assert_true (((YishiFollowUpRow *) follow_ups->pdata[0])->overdue);
+  g_assert_false (((YishiFollowUpRow *) follow_ups->pdata[1])->overdue);
+  g_assert_false (((YishiFollowUpRow *) follow_ups->pdata[2])->overdue);
+  g_clear_pointer (&follow_ups, g_ptr_array_unref);
+
+  g_assert_true (yishi_meeting_store_set_follow_up (fixture->db, late, YISHI_FOLLOW_UP_IN_PROGRESS, &error));
+  g_assert_no_error (error);
+  g_assert_true (yishi_meeting_store_set_follow_up (fixture->db, later, YISHI_FOLLOW_UP_DONE, &error));
+  g_assert_no_error (error);
+  g_assert_false (yishi_meeting_store_set_follow_up (fixture->db, 999, YISHI_FOLLOW_UP_DONE, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  rows = rows_of (fixture, "SELECT id, follow_up FROM resolution ORDER BY id");
+  g_assert_cmpstr (rows, ==, "1|in-progress\n2|done\n3|open\n");
+
+  follow_ups = yishi_meeting_store_list_follow_ups (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (follow_ups->len, ==, 2);
+  g_assert_cmpint (((YishiFollowUpRow *) follow_ups->pdata[0])->resolution.id, ==, late);
+  g_assert_cmpstr (((YishiFollowUpRow *) follow_ups->pdata[0])->resolution.follow_up, ==, "in-progress");
+
+  g_assert_cmpstr (yishi_follow_up_to_key (YISHI_FOLLOW_UP_IN_PROGRESS), ==, "in-progress");
+  g_assert_true (yishi_follow_up_from_key ("done", &key));
+  g_assert_cmpint (key, ==, YISHI_FOLLOW_UP_DONE);
+  g_assert_false (yishi_follow_up_from_key ("closed", &key));
+}
+
+/* An amendment is voted on before the motion it amends. */
+static void
+test_amendments (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiMeetingSnapshot) snapshot = NULL;
+  g_autofree char *rows = NULL;
+  gint64 parent, amendment, other_item, late;
+
+  attend (fixture, 6, YISHI_ATTENDANCE_ABSENT);
+  open_session (fixture);
+  parent = add_motion (fixture, YISHI_VOTE_FORM_HANDS);
+  amendment = yishi_meeting_store_add_motion (fixture->db, fixture->item, parent, "改为沥青路面",
+                                              fixture->people[3], NULL, YISHI_VOTE_FORM_HANDS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amendment, >, 0);
+
+  /* the parent must exist and be on the same item */
+  g_assert_cmpint (yishi_meeting_store_add_motion (fixture->db, fixture->item, 999, "x", 0, NULL,
+                                                   YISHI_VOTE_FORM_HANDS, &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  other_item = yishi_meeting_store_add_item (fixture->db, fixture->meeting, "加装电梯", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_meeting_store_add_motion (fixture->db, other_item, parent, "x", 0, NULL,
+                                                   YISHI_VOTE_FORM_HANDS, &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  /* the parent waits for its amendment; nothing is written */
+  g_assert_cmpint (yishi_meeting_store_record_vote (fixture->db, parent, 4, 1, 1, 0, NULL, &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+  g_assert_nonnull (strstr (error->message, "amendment"));
+  g_clear_error (&error);
+  rows = rows_of (fixture, "SELECT count(*) FROM vote");
+  g_assert_cmpstr (rows, ==, "0\n");
+
+  g_assert_cmpint (yishi_meeting_store_record_vote (fixture->db, amendment, 2, 4, 0, 0, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_meeting_store_record_vote (fixture->db, parent, 4, 1, 1, 0, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* a voted motion can no longer be amended */
+  late = yishi_meeting_store_add_motion (fixture->db, fixture->item, parent, "再改", 0, NULL,
+                                         YISHI_VOTE_FORM_HANDS, &error);
+  g_assert_cmpint (late, ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+  g_clear_error (&error);
+
+  snapshot = yishi_meeting_store_show (fixture->db, fixture->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snapshot->motions->len, ==, 2);
+  g_assert_cmpint (((YishiSnapshotMotion *) snapshot->motions->pdata[1])->parent_id, ==, parent);
+}
+
 /* The snapshot gathers the meeting; follow-ups span meetings. */
 static void
 test_show_and_follow_ups (Fixture       *fixture,
@@ -627,6 +790,9 @@ main (int   argc,
   ADD ("secret-ballot-unlinkable", test_secret_ballot_unlinkable);
   ADD ("resolution", test_resolution);
   ADD ("show-and-follow-ups", test_show_and_follow_ups);
+  ADD ("observers", test_observers);
+  ADD ("follow-up", test_follow_up);
+  ADD ("amendments", test_amendments);
 
   return g_test_run ();
 }
