@@ -24,17 +24,6 @@ dup_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static gboolean
-finish_write (YishiDatabase  *db,
-              gboolean        ok,
-              GError        **error)
-{
-  if (ok && _yishi_database_commit (db, error))
-    return TRUE;
-  _yishi_database_rollback (db);
-  return FALSE;
-}
-
 /* Runs @stmt inside its own transaction; its rowid in @out_id. */
 static gboolean
 insert_one (YishiDatabase  *db,
@@ -49,7 +38,7 @@ insert_one (YishiDatabase  *db,
   ok = _yishi_database_step_done (db, stmt, error);
   if (ok)
     *out_id = sqlite3_last_insert_rowid (_yishi_database_get_handle (db));
-  return finish_write (db, ok, error);
+  return _yishi_database_finish (db, ok, error);
 }
 
 const char *
@@ -205,7 +194,7 @@ yishi_council_store_end_member (YishiDatabase  *db,
                    _("There is no current membership with id %" PRId64 "."), membership_id);
       ok = FALSE;
     }
-  return finish_write (db, ok, error);
+  return _yishi_database_finish (db, ok, error);
 }
 
 gboolean

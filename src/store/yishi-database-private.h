@@ -21,6 +21,9 @@ gboolean      _yishi_database_begin    (YishiDatabase  *db,
 gboolean      _yishi_database_commit   (YishiDatabase  *db,
                                         GError        **error);
 void          _yishi_database_rollback (YishiDatabase  *db);
+gboolean      _yishi_database_finish   (YishiDatabase  *db,
+                                        gboolean        ok,
+                                        GError        **error);
 sqlite3_stmt *_yishi_database_prepare  (YishiDatabase  *db,
                                         const char     *sql,
                                         GError        **error);

@@ -679,6 +679,21 @@ _yishi_database_commit (YishiDatabase  *db,
   return ok;
 }
 
+/* Ends the transaction _yishi_database_begin () started: commits when
+ * every step went well (@ok), rolls back otherwise. */
+gboolean
+_yishi_database_finish (YishiDatabase  *db,
+                        gboolean        ok,
+                        GError        **error)
+{
+  if (ok && _yishi_database_commit (db, error))
+    return TRUE;
+  if (ok)
+    return FALSE; /* a failed commit has already rolled back and unlocked */
+  _yishi_database_rollback (db);
+  return FALSE;
+}
+
 void
 _yishi_database_rollback (YishiDatabase *db)
 {

@@ -76,17 +76,6 @@ KEY_FUNCS (yishi_roll_call_choice, YishiRollCallChoice, choice_keys)
 KEY_FUNCS (yishi_follow_up, YishiFollowUp, follow_up_keys)
 
 static gboolean
-finish_write (YishiDatabase  *db,
-              gboolean        ok,
-              GError        **error)
-{
-  if (ok && _yishi_database_commit (db, error))
-    return TRUE;
-  _yishi_database_rollback (db);
-  return FALSE;
-}
-
-static gboolean
 step_row (YishiDatabase  *db,
           sqlite3_stmt   *stmt,
           const char     *what,
@@ -354,7 +343,7 @@ yishi_meeting_store_add (YishiDatabase  *db,
   if (!_yishi_database_begin (db, error))
     return 0;
   ok = insert_meeting (db, council_id, title, starts_at, place, chair_id, secretary_id, &id, error);
-  return finish_write (db, ok, error) ? id : 0;
+  return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 
 static gboolean
@@ -398,7 +387,7 @@ yishi_meeting_store_add_item (YishiDatabase  *db,
     return 0;
   ok = load_open_meeting (db, meeting_id, &meeting, error) &&
        insert_item (db, meeting_id, title, proposal_id, &id, error);
-  return finish_write (db, ok, error) ? id : 0;
+  return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 
 static gboolean
@@ -461,7 +450,7 @@ yishi_meeting_store_add_observer (YishiDatabase  *db,
   ok = load_open_meeting (db, meeting_id, &meeting, error) &&
        (person_id <= 0 || check_person (db, person_id, error)) &&
        insert_observer (db, meeting_id, person_id, trimmed, &id, error);
-  return finish_write (db, ok, error) ? id : 0;
+  return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 
 /* planned → in-session → closed, one step at a time, never back. */
@@ -517,7 +506,7 @@ yishi_meeting_store_set_state (YishiDatabase      *db,
   ok = load_meeting (db, meeting_id, &meeting, error) &&
        check_transition (&meeting, state, error) &&
        update_state (db, meeting_id, state, error);
-  return finish_write (db, ok, error);
+  return _yishi_database_finish (db, ok, error);
 }
 
 /* A member who arrives late keeps the time of their first sign-in. */
@@ -563,7 +552,7 @@ yishi_meeting_store_attend (YishiDatabase    *db,
     return FALSE;
   ok = load_open_meeting (db, meeting_id, &meeting, error) &&
        upsert_attendance (db, meeting_id, person_id, status, error);
-  return finish_write (db, ok, error);
+  return _yishi_database_finish (db, ok, error);
 }
 
 static gboolean
@@ -656,7 +645,7 @@ yishi_meeting_store_add_motion (YishiDatabase        *db,
        (rule != NULL || load_council_rule (db, meeting.council_id, &council_rule, error)) &&
        insert_motion (db, item_id, parent_motion_id, text, mover_id,
                       rule ? rule : &council_rule, form, &id, error);
-  return finish_write (db, ok, error) ? id : 0;
+  return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 
 /* The council's rule, which a motion on @item_id starts from. */
@@ -836,7 +825,7 @@ yishi_meeting_store_set_motion_rule (YishiDatabase        *db,
        load_open_meeting (db, motion.meeting_id, &meeting, error) &&
        check_not_voted (db, motion_id, error) &&
        update_motion_rule (db, motion_id, rule, form, error);
-  return finish_write (db, ok, error);
+  return _yishi_database_finish (db, ok, error);
 }
 
 /* The counts are checked and the verdict worked out by the vote engine
@@ -889,7 +878,7 @@ yishi_meeting_store_record_vote (YishiDatabase    *db,
       ok = FALSE;
     }
   ok = ok && tally_and_insert (db, motion_id, &motion, &counts, &result, &id, error);
-  if (!finish_write (db, ok, error))
+  if (!_yishi_database_finish (db, ok, error))
     return 0;
   if (out_result != NULL)
     *out_result = result;
@@ -989,7 +978,7 @@ yishi_meeting_store_record_roll_call (YishiDatabase             *db,
        count_roll_call (db, &meeting, entries, n_entries, &counts, error) &&
        tally_and_insert (db, motion_id, &motion, &counts, &result, &id, error) &&
        insert_choices (db, id, entries, n_entries, error);
-  if (!finish_write (db, ok, error))
+  if (!_yishi_database_finish (db, ok, error))
     return 0;
   if (out_result != NULL)
     *out_result = result;
@@ -1027,7 +1016,7 @@ yishi_meeting_store_add_resolution (YishiDatabase  *db,
   if (due_on != NULL)
     _yishi_bind_text (stmt, 5, due_on);
   ok = insert_done (db, stmt, &id, error);
-  return finish_write (db, ok, error) ? id : 0;
+  return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 
 static gboolean
@@ -1070,5 +1059,5 @@ yishi_meeting_store_set_follow_up (YishiDatabase  *db,
   ok = step_row (db, stmt, _("resolution"), resolution_id, error);
   sqlite3_reset (stmt);
   ok = ok && update_follow_up (db, resolution_id, follow_up, error);
-  return finish_write (db, ok, error);
+  return _yishi_database_finish (db, ok, error);
 }
