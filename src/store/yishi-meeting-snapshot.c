@@ -7,6 +7,7 @@
 #include "yishi-database-private.h"
 #include "yishi-error.h"
 #include "yishi-meeting-snapshot.h"
+#include "yishi-meeting-store.h"
 
 typedef gboolean (*ReadRowFunc) (sqlite3_stmt *stmt,
                                  gpointer      row);
@@ -25,8 +26,6 @@ typedef gboolean (*ReadRowFunc) (sqlite3_stmt *stmt,
   " FROM meeting m JOIN council k ON k.id = m.council_id" \
   " LEFT JOIN person ch ON ch.id = m.chair_id LEFT JOIN person se ON se.id = m.secretary_id" \
   " WHERE m.id = ?1"
-
-static const char * const follow_up_keys[] = { "open", "in-progress", "done" };
 
 static char *
 dup_column (sqlite3_stmt *stmt,
@@ -228,6 +227,7 @@ read_resolution (sqlite3_stmt *stmt,
                  gpointer      data)
 {
   YishiSnapshotResolution *row = data;
+  YishiFollowUp follow_up;
 
   row->id = sqlite3_column_int64 (stmt, 0);
   row->item_id = sqlite3_column_int64 (stmt, 1);
@@ -236,7 +236,7 @@ read_resolution (sqlite3_stmt *stmt,
   row->responsible = dup_column (stmt, 4);
   row->due_on = dup_optional (stmt, 5);
   row->follow_up = dup_column (stmt, 6);
-  return g_strv_contains (follow_up_keys, row->follow_up);
+  return yishi_follow_up_from_key (row->follow_up, &follow_up);
 }
 
 static gboolean
