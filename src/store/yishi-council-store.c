@@ -35,9 +35,7 @@ insert_one (YishiDatabase  *db,
 
   if (!_yishi_database_begin (db, error))
     return FALSE;
-  ok = _yishi_database_step_done (db, stmt, error);
-  if (ok)
-    *out_id = sqlite3_last_insert_rowid (_yishi_database_get_handle (db));
+  ok = _yishi_database_step_insert (db, stmt, out_id, error);
   return _yishi_database_finish (db, ok, error);
 }
 

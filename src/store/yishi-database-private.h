@@ -30,6 +30,10 @@ sqlite3_stmt *_yishi_database_prepare  (YishiDatabase  *db,
 gboolean      _yishi_database_exec     (YishiDatabase  *db,
                                         const char     *sql,
                                         GError        **error);
+gboolean      _yishi_database_step_insert (YishiDatabase *db,
+                                        sqlite3_stmt   *stmt,
+                                        gint64         *out_id,
+                                        GError        **error);
 gboolean      _yishi_database_step_done (YishiDatabase *db,
                                         sqlite3_stmt   *stmt,
                                         GError        **error);

@@ -739,6 +739,20 @@ _yishi_database_step_done (YishiDatabase  *db,
   return FALSE;
 }
 
+/* Runs an INSERT; @out_id receives the new row's id. */
+gboolean
+_yishi_database_step_insert (YishiDatabase  *db,
+                             sqlite3_stmt   *stmt,
+                             gint64         *out_id,
+                             GError        **error)
+{
+  if (!_yishi_database_step_done (db, stmt, error))
+    return FALSE;
+
+  *out_id = sqlite3_last_insert_rowid (db->handle);
+  return TRUE;
+}
+
 const char *
 _yishi_column_text (sqlite3_stmt *stmt,
                     int           column)

@@ -260,18 +260,6 @@ count_present (YishiDatabase      *db,
 }
 
 static gboolean
-insert_done (YishiDatabase  *db,
-             sqlite3_stmt   *stmt,
-             gint64         *out_id,
-             GError        **error)
-{
-  if (!_yishi_database_step_done (db, stmt, error))
-    return FALSE;
-  *out_id = sqlite3_last_insert_rowid (_yishi_database_get_handle (db));
-  return TRUE;
-}
-
-static gboolean
 insert_meeting (YishiDatabase  *db,
                 gint64          council_id,
                 const char     *title,
@@ -297,7 +285,7 @@ insert_meeting (YishiDatabase  *db,
   _yishi_bind_text (stmt, 5, place);
   _yishi_bind_optional_int (stmt, 6, chair_id > 0 ? chair_id : -1);
   _yishi_bind_optional_int (stmt, 7, secretary_id > 0 ? secretary_id : -1);
-  return insert_done (db, stmt, out_id, error);
+  return _yishi_database_step_insert (db, stmt, out_id, error);
 }
 
 static gboolean
@@ -364,7 +352,7 @@ insert_item (YishiDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   _yishi_bind_text (stmt, 2, title);
   _yishi_bind_optional_int (stmt, 3, proposal_id > 0 ? proposal_id : -1);
-  return insert_done (db, stmt, out_id, error);
+  return _yishi_database_step_insert (db, stmt, out_id, error);
 }
 
 gint64
@@ -420,7 +408,7 @@ insert_observer (YishiDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   _yishi_bind_optional_int (stmt, 2, person_id > 0 ? person_id : -1);
   _yishi_bind_text (stmt, 3, name != NULL ? name : "");
-  return insert_done (db, stmt, out_id, error);
+  return _yishi_database_step_insert (db, stmt, out_id, error);
 }
 
 gint64
@@ -581,7 +569,7 @@ insert_motion (YishiDatabase        *db,
   _yishi_bind_static_text (stmt, 6, yishi_vote_majority_to_key (rule->majority));
   _yishi_bind_static_text (stmt, 7, yishi_vote_base_to_key (rule->base));
   _yishi_bind_static_text (stmt, 8, form_keys[form]);
-  return insert_done (db, stmt, out_id, error);
+  return _yishi_database_step_insert (db, stmt, out_id, error);
 }
 
 static gboolean check_not_voted (YishiDatabase  *db,
@@ -725,7 +713,7 @@ insert_vote (YishiDatabase          *db,
   _yishi_bind_static_text (stmt, 8, yishi_vote_verdict_to_key (result->verdict));
   sqlite3_bind_int64 (stmt, 9, result->required);
   _yishi_bind_static_text (stmt, 10, _yishi_database_get_now (db));
-  return insert_done (db, stmt, out_id, error);
+  return _yishi_database_step_insert (db, stmt, out_id, error);
 }
 
 static gboolean
@@ -1015,7 +1003,7 @@ yishi_meeting_store_add_resolution (YishiDatabase  *db,
   _yishi_bind_optional_int (stmt, 4, responsible_id > 0 ? responsible_id : -1);
   if (due_on != NULL)
     _yishi_bind_text (stmt, 5, due_on);
-  ok = insert_done (db, stmt, &id, error);
+  ok = _yishi_database_step_insert (db, stmt, &id, error);
   return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 
