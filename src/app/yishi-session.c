@@ -16,6 +16,7 @@ G_DEFINE_FINAL_TYPE (YishiSession, yishi_session, G_TYPE_OBJECT)
 
 enum {
   PROPOSALS_CHANGED,
+  MEETINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -61,6 +62,15 @@ yishi_session_reload_people (YishiSession *self)
                          people_loaded_cb, g_object_ref (self));
 }
 
+/* Tells the Meetings page that another program changed the record. */
+void
+yishi_session_meetings_changed (YishiSession *self)
+{
+  g_return_if_fail (YISHI_IS_SESSION (self));
+
+  g_signal_emit (self, signals[MEETINGS_CHANGED], 0);
+}
+
 /* Tells the pages that proposals changed behind their back (an import,
  * another program writing the same file) and should be read again. */
 void
@@ -91,6 +101,9 @@ yishi_session_class_init (YishiSessionClass *klass)
 
   signals[PROPOSALS_CHANGED] =
     g_signal_new ("proposals-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[MEETINGS_CHANGED] =
+    g_signal_new ("meetings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "yishi-import-dialog.h"
+#include "yishi-meetings-page.h"
 #include "yishi-people-page.h"
 #include "yishi-proposal-export.h"
 #include "yishi-proposal-store.h"
@@ -34,8 +35,10 @@ struct _YishiWindow
   AdwViewStack         *view_stack;
   AdwBin               *proposals_slot;
   AdwBin               *people_slot;
+  AdwBin               *meetings_slot;
   YishiProposalsPage   *proposals_page; /* built once the window is on screen */
   YishiPeoplePage      *people_page;
+  YishiMeetingsPage    *meetings_page;
   GMenu                *recent_menu;
 };
 
@@ -87,10 +90,13 @@ show_content (YishiWindow *self)
       self->people_page = g_object_new (YISHI_TYPE_PEOPLE_PAGE, NULL);
       adw_bin_set_child (self->proposals_slot, GTK_WIDGET (self->proposals_page));
       adw_bin_set_child (self->people_slot, GTK_WIDGET (self->people_page));
+      self->meetings_page = g_object_new (YISHI_TYPE_MEETINGS_PAGE, NULL);
+      adw_bin_set_child (self->meetings_slot, GTK_WIDGET (self->meetings_page));
     }
 
   yishi_proposals_page_set_session (self->proposals_page, self->session);
   yishi_people_page_set_session (self->people_page, self->session);
+  yishi_meetings_page_set_session (self->meetings_page, self->session);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 }
 
@@ -507,6 +513,7 @@ is_active_changed_cb (YishiWindow *self)
   self->data_version = version;
   yishi_session_reload_people (self->session);
   yishi_session_proposals_changed (self->session);
+  yishi_session_meetings_changed (self->session);
 }
 
 static void
@@ -595,6 +602,7 @@ yishi_window_class_init (YishiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, proposals_slot);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, people_slot);
+  gtk_widget_class_bind_template_child (widget_class, YishiWindow, meetings_slot);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, recent_menu);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);

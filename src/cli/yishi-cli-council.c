@@ -1,9 +1,12 @@
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "yishi-cli.h"
 #include "yishi-council-store.h"
+#include "yishi-error.h"
 
 /* Shared with yishi-cli-meeting.c through yishi-cli.h. */
 gboolean
@@ -29,13 +32,13 @@ yishi_cli_parse_id (const char *option,
   return TRUE;
 }
 
+/* Puts the parts given on the command line into @rule. */
 static gboolean
-parse_rule (const char     *quorum,
+apply_rule (const char     *quorum,
             const char     *majority,
             const char     *base,
             YishiVoteRule  *rule)
 {
-  yishi_vote_rule_init_default (rule);
   if (quorum != NULL && !yishi_vote_quorum_parse (quorum, &rule->quorum))
     /* Translators: %s is what the user typed */
     return yishi_cli_usage_error (_("Unknown quorum rule “%s”."), quorum), FALSE;
@@ -46,6 +49,16 @@ parse_rule (const char     *quorum,
     /* Translators: %s is what the user typed */
     return yishi_cli_usage_error (_("Unknown base “%s”."), base), FALSE;
   return TRUE;
+}
+
+static gboolean
+parse_rule (const char     *quorum,
+            const char     *majority,
+            const char     *base,
+            YishiVoteRule  *rule)
+{
+  yishi_vote_rule_init_default (rule);
+  return apply_rule (quorum, majority, base, rule);
 }
 
 static int
@@ -211,6 +224,259 @@ council_list (YishiCli  *cli,
   return YISHI_CLI_EXIT_OK;
 }
 
+/* "--max-turns 2": a whole number from 1, or a usage error printed. */
+static gboolean
+parse_count (const char *option,
+             const char *text,
+             guint      *out_value)
+{
+  guint64 value = 0;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+    /* Translators: an option such as --max-turns, the largest number, what the user typed */
+    return yishi_cli_usage_error (_("%s takes a whole number from 1 to %u, not “%s”."),
+                                  option, G_MAXUINT, text), FALSE;
+  *out_value = (guint) value;
+  return TRUE;
+}
+
+static gboolean
+parse_yes_no (const char *option,
+              const char *text,
+              gboolean   *out_value)
+{
+  if (text == NULL)
+    return TRUE;
+  if (g_str_equal (text, "yes") || g_str_equal (text, "no"))
+    return *out_value = g_str_equal (text, "yes"), TRUE;
+  /* Translators: an option such as --requires-seconder, then what the user typed */
+  return yishi_cli_usage_error (_("%s takes yes or no, not “%s”."), option, text), FALSE;
+}
+
+/* The council's vote rule as it is now. */
+static gboolean
+load_rule (YishiDatabase  *db,
+           gint64          council_id,
+           YishiVoteRule  *out_rule,
+           GError        **error)
+{
+  g_autoptr(GPtrArray) councils = yishi_council_store_list (db, error);
+
+  for (guint i = 0; councils != NULL && i < councils->len; i++)
+    if (((YishiCouncilRow *) councils->pdata[i])->id == council_id)
+      return *out_rule = ((YishiCouncilRow *) councils->pdata[i])->rule, TRUE;
+  if (councils != NULL)
+    g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
+                 _("There is no council with id %" PRId64 "."), council_id);
+  return FALSE;
+}
+
+typedef struct
+{
+  char *speech_seconds;
+  char *max_turns;
+  char *requires_seconder;
+  char *quorum;
+  char *majority;
+  char *base;
+} RuleOptions;
+
+static void
+rule_options_clear (RuleOptions *options)
+{
+  g_free (options->speech_seconds);
+  g_free (options->max_turns);
+  g_free (options->requires_seconder);
+  g_free (options->quorum);
+  g_free (options->majority);
+  g_free (options->base);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RuleOptions, rule_options_clear)
+
+/* The rules stored now, with what the command line asks for on top;
+ * @rule is only filled when a part of the vote rule is asked for. */
+static gboolean
+change_rules (YishiDatabase        *db,
+              gint64                council_id,
+              const RuleOptions    *options,
+              YishiVoteRule        *rule,
+              YishiSpeakingRules   *speaking,
+              GError              **error)
+{
+  if (!yishi_council_store_get_speaking_rules (db, council_id, speaking, error) ||
+      ((options->quorum || options->majority || options->base) && !load_rule (db, council_id, rule, error)))
+    return FALSE;
+  /* check_rule_options () has checked them: none of these fails */
+  apply_rule (options->quorum, options->majority, options->base, rule);
+  parse_count ("--speech-seconds", options->speech_seconds, &speaking->speech_seconds);
+  parse_count ("--max-turns", options->max_turns, &speaking->max_turns);
+  parse_yes_no ("--requires-seconder", options->requires_seconder, &speaking->requires_seconder);
+  return TRUE;
+}
+
+static gboolean
+check_rule_options (const RuleOptions *options)
+{
+  YishiSpeakingRules speaking = { 0 };
+  YishiVoteRule rule;
+
+  if (!options->speech_seconds && !options->max_turns && !options->requires_seconder &&
+      !options->quorum && !options->majority && !options->base)
+    return yishi_cli_usage_error ("%s", _("Nothing to change: give at least one rule.")), FALSE;
+  return parse_rule (options->quorum, options->majority, options->base, &rule) &&
+         parse_count ("--speech-seconds", options->speech_seconds, &speaking.speech_seconds) &&
+         parse_count ("--max-turns", options->max_turns, &speaking.max_turns) &&
+         parse_yes_no ("--requires-seconder", options->requires_seconder, &speaking.requires_seconder);
+}
+
+static int
+council_set (YishiCli  *cli,
+             int        argc,
+             char     **argv)
+{
+  g_auto(RuleOptions) options = { NULL };
+  const GOptionEntry entries[] = {
+    { "speech-seconds", 0, 0, G_OPTION_ARG_STRING, &options.speech_seconds,
+      N_("How long a turn to speak lasts, in seconds"), N_("N") },
+    { "max-turns", 0, 0, G_OPTION_ARG_STRING, &options.max_turns,
+      N_("How many turns a person may take on one motion"), N_("N") },
+    /* Translators: a seconder is 附议人 */
+    { "requires-seconder", 0, 0, G_OPTION_ARG_STRING, &options.requires_seconder,
+      N_("Whether a motion needs a seconder before its vote"), N_("yes|no") },
+    { "quorum", 0, 0, G_OPTION_ARG_STRING, &options.quorum,
+      N_("The quorum rule: none, more-than-half, two-thirds or count:K"), N_("KEY") },
+    { "majority", 0, 0, G_OPTION_ARG_STRING, &options.majority,
+      N_("The majority: simple, two-thirds, three-quarters or unanimous"), N_("KEY") },
+    { "base", 0, 0, G_OPTION_ARG_STRING, &options.base,
+      N_("What the majority is a share of: yes-no, yes-no-abstain, cast, present or members"),
+      N_("KEY") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = yishi_cli_context_new (cli, N_("ID"),
+      N_("Changes a council’s rules: the vote rule new motions start from, and how debate runs."),
+      entries);
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  YishiSpeakingRules speaking;
+  YishiVoteRule rule;
+  gint64 council_id = 0;
+  gboolean vote_rule;
+
+  if (!yishi_cli_parse (context, &argc, &argv, 1, 1) ||
+      !yishi_cli_parse_id ("ID", argv[1], &council_id) ||
+      !check_rule_options (&options))
+    return YISHI_CLI_EXIT_USAGE;
+  vote_rule = options.quorum || options.majority || options.base;
+
+  db = yishi_cli_open_database (cli, FALSE, &error);
+  if (db == NULL || !change_rules (db, council_id, &options, &rule, &speaking, &error) ||
+      !yishi_council_store_set_rules (db, council_id, vote_rule ? &rule : NULL,
+                                      (options.speech_seconds || options.max_turns ||
+                                       options.requires_seconder) ? &speaking : NULL, &error))
+    return yishi_cli_fail (error);
+  return YISHI_CLI_EXIT_OK;
+}
+
+static JsonNode *
+members_json (GPtrArray *members)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < members->len; i++)
+    {
+      const YishiCouncilMemberRow *row = members->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, row->id);
+      json_builder_set_member_name (builder, "person_id");
+      json_builder_add_int_value (builder, row->person_id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, row->name);
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_string_value (builder, yishi_council_position_to_key (row->position));
+      json_builder_set_member_name (builder, "joined_on");
+      json_builder_add_string_value (builder, row->joined_on);
+      json_builder_set_member_name (builder, "left_on");
+      if (row->left_on == NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, row->left_on);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+print_members (GPtrArray *members)
+{
+  g_autoptr(YishiCliTable) table = yishi_cli_table_new ("rlllll");
+
+  /* Translators: column headings of `yishictl council members` */
+  yishi_cli_table_add (table, C_("column", "ID"));
+  yishi_cli_table_add (table, C_("column", "Person"));
+  yishi_cli_table_add (table, C_("column", "Name"));
+  yishi_cli_table_add (table, C_("column", "Position"));
+  /* Translators: column heading: the day a member joined the council */
+  yishi_cli_table_add (table, C_("column", "Since"));
+  /* Translators: column heading: the day a member leaves the council, if known */
+  yishi_cli_table_add (table, C_("column", "Until"));
+  for (guint i = 0; i < members->len; i++)
+    {
+      const YishiCouncilMemberRow *row = members->pdata[i];
+
+      yishi_cli_table_take (table, g_strdup_printf ("%" G_GINT64_FORMAT, row->id));
+      yishi_cli_table_take (table, g_strdup_printf ("%" G_GINT64_FORMAT, row->person_id));
+      yishi_cli_table_add (table, row->name);
+      yishi_cli_table_add (table, yishi_council_position_label (row->position));
+      yishi_cli_table_add (table, row->joined_on);
+      yishi_cli_table_add (table, row->left_on);
+    }
+  yishi_cli_table_print (table);
+}
+
+static int
+council_members (YishiCli  *cli,
+                 int        argc,
+                 char     **argv)
+{
+  g_autofree char *date = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day (default today)"), N_("YYYY-MM-DD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the members as one JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = yishi_cli_context_new (cli, N_("ID"),
+      N_("Lists a council’s members on a day, the directors first."), entries);
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 council_id = 0;
+
+  if (!yishi_cli_parse (context, &argc, &argv, 1, 1) ||
+      !yishi_cli_parse_id ("ID", argv[1], &council_id))
+    return YISHI_CLI_EXIT_USAGE;
+
+  db = yishi_cli_open_database (cli, FALSE, &error);
+  if (db == NULL || (members = yishi_council_store_list_members (db, council_id, date, &error)) == NULL)
+    return yishi_cli_fail (error);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = members_json (members);
+
+      yishi_cli_print_json (node);
+    }
+  else
+    print_members (members);
+  return YISHI_CLI_EXIT_OK;
+}
+
 static const YishiCliCommand member_commands[] = {
   { "add", council_member_add, N_("Make a person a council member") },
   { NULL }
@@ -228,6 +494,8 @@ static const YishiCliCommand council_commands[] = {
   { "add", council_add, N_("Add a resident council") },
   { "member", council_member, N_("Add council members") },
   { "list", council_list, N_("List councils, as a table or as JSON") },
+  { "set", council_set, N_("Change a council’s vote and speaking rules") },
+  { "members", council_members, N_("List a council’s members on a day, as a table or as JSON") },
   { NULL }
 };
 

@@ -454,6 +454,32 @@ meeting_resolution_follow_up (YishiCli  *cli,
 }
 
 static void
+print_motion (const YishiSnapshotMotion *motion)
+{
+  g_print ("  ");
+  if (motion->voted)
+    /* Translators: a motion's id and text, then yes, no, abstain and the verdict key */
+    g_print (_("Motion %" PRId64 " “%s”: %u yes, %u no, %u abstain: %s\n"), motion->id,
+             motion->text, motion->counts.yes, motion->counts.no, motion->counts.abstain,
+             yishi_vote_verdict_to_key (motion->verdict));
+  else
+    /* Translators: a motion's id and text */
+    g_print (_("Motion %" PRId64 " “%s”: not voted\n"), motion->id, motion->text);
+}
+
+static void
+print_speech (const YishiSpeechRow *speech)
+{
+  g_print ("  ");
+  /* Translators: a speech's id, the speaker, which of their turns it is, and its state key */
+  g_print (_("Speech %" PRId64 ": %s, turn %u (%s)\n"), speech->id, speech->name, speech->turn,
+           yishi_speech_state_to_key (speech->state));
+  if (*speech->note != '\0')
+    g_print ("    %s\n", speech->note);
+}
+
+/* The header, then each agenda item with its motions and speeches. */
+static void
 print_snapshot (const YishiMeetingSnapshot *snapshot)
 {
   /* Translators: a meeting's title, when it starts, and its state key */
@@ -461,18 +487,20 @@ print_snapshot (const YishiMeetingSnapshot *snapshot)
            yishi_meeting_state_to_key (snapshot->state));
   /* Translators: 应到人数 and 实到人数 */
   g_print (_("Members: %u, present: %u\n"), snapshot->members, snapshot->present);
-  for (guint i = 0; i < snapshot->motions->len; i++)
+  if (*snapshot->notice != '\0')
+    /* Translators: %s is the meeting's notice (会议通知) */
+    g_print (_("Notice: %s\n"), snapshot->notice);
+  for (guint i = 0; i < snapshot->items->len; i++)
     {
-      const YishiSnapshotMotion *motion = snapshot->motions->pdata[i];
+      const YishiSnapshotItem *item = snapshot->items->pdata[i];
 
-      if (motion->voted)
-        /* Translators: a motion's id and text, then yes, no, abstain and the verdict key */
-        g_print (_("Motion %" PRId64 " “%s”: %u yes, %u no, %u abstain: %s\n"), motion->id,
-                 motion->text, motion->counts.yes, motion->counts.no, motion->counts.abstain,
-                 yishi_vote_verdict_to_key (motion->verdict));
-      else
-        /* Translators: a motion's id and text */
-        g_print (_("Motion %" PRId64 " “%s”: not voted\n"), motion->id, motion->text);
+      g_print ("%u. %s\n", item->position, item->title);
+      for (guint j = 0; j < snapshot->motions->len; j++)
+        if (((YishiSnapshotMotion *) snapshot->motions->pdata[j])->item_id == item->id)
+          print_motion (snapshot->motions->pdata[j]);
+      for (guint j = 0; j < snapshot->speeches->len; j++)
+        if (((YishiSpeechRow *) snapshot->speeches->pdata[j])->item_id == item->id)
+          print_speech (snapshot->speeches->pdata[j]);
     }
 }
 
@@ -713,6 +741,8 @@ static const YishiCliCommand item_commands[] = {
 
 static const YishiCliCommand motion_commands[] = {
   { "add", meeting_motion_add, N_("Put a motion on an agenda item") },
+  /* Translators: to second is 附议 */
+  { "second", yishi_cli_meeting_motion_second, N_("Record who seconds a motion") },
   { NULL }
 };
 
@@ -748,6 +778,8 @@ meeting_resolution (YishiCli *cli, int argc, char **argv)
 
 static const YishiCliCommand meeting_commands[] = {
   { "add", meeting_add, N_("Plan a meeting") },
+  /* Translators: the notice is 会议通知 */
+  { "notice", yishi_cli_meeting_notice, N_("Write a meeting’s notice") },
   { "item", meeting_item, N_("Add agenda items") },
   { "state", meeting_state, N_("Open or close a meeting") },
   { "attend", meeting_attend, N_("Record a member’s attendance") },

@@ -87,6 +87,11 @@ int yishi_cli_person         (YishiCli *cli, int argc, char **argv);
 int yishi_cli_vote           (YishiCli *cli, int argc, char **argv);
 int yishi_cli_council        (YishiCli *cli, int argc, char **argv);
 int yishi_cli_meeting        (YishiCli *cli, int argc, char **argv);
+int yishi_cli_speech         (YishiCli *cli, int argc, char **argv);
+
+/* `meeting notice` and `meeting motion second`, in yishi-cli-meeting-edit.c */
+int yishi_cli_meeting_notice        (YishiCli *cli, int argc, char **argv);
+int yishi_cli_meeting_motion_second (YishiCli *cli, int argc, char **argv);
 
 /* "--council 3": a positive id, or a usage error printed and FALSE. */
 gboolean yishi_cli_parse_id  (const char *option,

@@ -16,6 +16,7 @@ static const YishiCliCommand commands[] = {
   { "vote", yishi_cli_vote, N_("Work out the verdict of a vote") },
   { "council", yishi_cli_council, N_("Add resident councils and their members") },
   { "meeting", yishi_cli_meeting, N_("Plan and record council meetings and their votes") },
+  { "speech", yishi_cli_speech, N_("Keep the speakers’ queue of an agenda item") },
   { NULL }
 };
 

@@ -128,6 +128,7 @@ add_motion (JsonBuilder   *builder,
   add_id (builder, "parent_motion_id", row->parent_id);
   add_string (builder, "text", row->text);
   add_text (builder, "mover", row->mover);
+  add_text (builder, "seconder", row->seconder);
   add_string (builder, "quorum", quorum);
   add_string (builder, "majority", yishi_vote_majority_to_key (row->rule.majority));
   add_string (builder, "base", yishi_vote_base_to_key (row->rule.base));
@@ -164,6 +165,40 @@ add_resolution (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+/* A turn to speak; "motion_id" is null for a turn on the item in
+ * general, the times null until the turn starts or ends. */
+static void
+add_speech (JsonBuilder   *builder,
+            gconstpointer  data)
+{
+  const YishiSpeechRow *row = data;
+  json_builder_begin_object (builder);
+  add_int (builder, "id", row->id);
+  add_int (builder, "item_id", row->item_id);
+  add_id (builder, "motion_id", row->motion_id);
+  add_int (builder, "person_id", row->person_id);
+  add_string (builder, "name", row->name);
+  add_string (builder, "state", yishi_speech_state_to_key (row->state));
+  add_int (builder, "turn", row->turn);
+  add_string (builder, "started_at", row->started_at);
+  add_string (builder, "ended_at", row->ended_at);
+  add_string (builder, "note", row->note);
+  json_builder_end_object (builder);
+}
+
+static void
+add_speaking (JsonBuilder              *builder,
+              const YishiSpeakingRules *rules)
+{
+  json_builder_set_member_name (builder, "speaking");
+  json_builder_begin_object (builder);
+  add_int (builder, "speech_seconds", rules->speech_seconds);
+  add_int (builder, "max_turns", rules->max_turns);
+  json_builder_set_member_name (builder, "requires_seconder");
+  json_builder_add_boolean_value (builder, rules->requires_seconder);
+  json_builder_end_object (builder);
+}
+
 typedef void (*AddRowFunc) (JsonBuilder   *builder,
                             gconstpointer  row);
 
@@ -197,15 +232,32 @@ yishi_json_meeting (const YishiMeetingSnapshot *snapshot)
   add_text (builder, "place", snapshot->place);
   add_text (builder, "chair", snapshot->chair);
   add_text (builder, "secretary", snapshot->secretary);
+  add_text (builder, "notice", snapshot->notice);
   add_string (builder, "state", yishi_meeting_state_to_key (snapshot->state));
   add_int (builder, "members", snapshot->members);
   add_int (builder, "present", snapshot->present);
+  add_speaking (builder, &snapshot->speaking);
   add_rows (builder, "attendance", snapshot->attendance, add_attendance);
   add_rows (builder, "observers", snapshot->observers, add_observer);
   add_rows (builder, "items", snapshot->items, add_item);
   add_rows (builder, "motions", snapshot->motions, add_motion);
   add_rows (builder, "resolutions", snapshot->resolutions, add_resolution);
+  add_rows (builder, "speeches", snapshot->speeches, add_speech);
   json_builder_end_object (builder);
 
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+yishi_json_speech_list (GPtrArray *speeches)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (speeches != NULL, NULL);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < speeches->len; i++)
+    add_speech (builder, speeches->pdata[i]);
+  json_builder_end_array (builder);
   return json_builder_get_root (builder);
 }

@@ -3,10 +3,12 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "yishi-council-store.h"
 #include "yishi-error.h"
 #include "yishi-io-resources.h"
 #include "yishi-money.h"
 #include "yishi-person-store.h"
+#include "yishi-sample-private.h"
 #include "yishi-sample.h"
 
 #define SAMPLE_COMMUNITY_PATH "/org/yishi/Yishi/sample/community.json"
@@ -19,6 +21,7 @@ typedef struct
   GPtrArray  *people;    /* YishiPersonDraft */
   GHashTable *by_key;    /* person key → YishiPersonDraft, borrowed */
   GPtrArray  *proposals; /* YishiProposalDraft */
+  JsonNode   *council;   /* its council, its meetings and their records */
 } Sample;
 
 static void
@@ -29,6 +32,7 @@ sample_free (Sample *sample)
   g_ptr_array_unref (sample->people);
   g_hash_table_unref (sample->by_key);
   g_ptr_array_unref (sample->proposals);
+  g_clear_pointer (&sample->council, json_node_unref);
   g_free (sample);
 }
 
@@ -36,10 +40,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sample, sample_free)
 
 /* The sample ships inside the program, so a fault in it is a bug: one
  * message for users, with the JSON path for whoever fixes it. */
-static gboolean
-damaged (GError     **error,
-         const char  *where,
-         const char  *member)
+gboolean
+_yishi_sample_damaged (GError     **error,
+                       const char  *where,
+                       const char  *member)
 {
   g_autofree char *path = member ? g_strdup_printf ("%s.%s", where, member) : g_strdup (where);
 
@@ -51,8 +55,8 @@ damaged (GError     **error,
 
 /* json-glib's getters warn on a missing member or a node of the wrong
  * type; these return NULL instead. */
-static const char *
-node_text (JsonNode *node)
+const char *
+_yishi_sample_node_text (JsonNode *node)
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING)
@@ -61,15 +65,15 @@ node_text (JsonNode *node)
   return json_node_get_string (node);
 }
 
-static JsonObject *
-node_object (JsonNode *node)
+JsonObject *
+_yishi_sample_node_object (JsonNode *node)
 {
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *member)
+JsonArray *
+_yishi_sample_member_array (JsonObject *object,
+                            const char *member)
 {
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
@@ -77,21 +81,21 @@ member_array (JsonObject *object,
 }
 
 /* A text member: NULL in @out when it is null or missing and not @required. */
-static gboolean
-get_text (JsonObject  *object,
-          const char  *member,
-          gboolean     required,
-          const char  *where,
-          const char **out,
-          GError     **error)
+gboolean
+_yishi_sample_get_text (JsonObject  *object,
+                        const char  *member,
+                        gboolean     required,
+                        const char  *where,
+                        const char **out,
+                        GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
   *out = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return !required || damaged (error, where, member);
-  if ((*out = node_text (node)) == NULL)
-    return damaged (error, where, member);
+    return !required || _yishi_sample_damaged (error, where, member);
+  if ((*out = _yishi_sample_node_text (node)) == NULL)
+    return _yishi_sample_damaged (error, where, member);
 
   return TRUE;
 }
@@ -111,7 +115,7 @@ get_count (JsonObject  *object,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < 0)
-    return damaged (error, where, member);
+    return _yishi_sample_damaged (error, where, member);
 
   *out = json_node_get_int (node);
   return TRUE;
@@ -123,19 +127,19 @@ get_roles (JsonObject  *object,
            guint       *out_roles,
            GError     **error)
 {
-  JsonArray *roles = member_array (object, "roles");
+  JsonArray *roles = _yishi_sample_member_array (object, "roles");
 
   *out_roles = 0;
   if (roles == NULL)
-    return damaged (error, where, "roles");
+    return _yishi_sample_damaged (error, where, "roles");
 
   for (guint i = 0; i < json_array_get_length (roles); i++)
     {
-      const char *key = node_text (json_array_get_element (roles, i));
+      const char *key = _yishi_sample_node_text (json_array_get_element (roles, i));
       YishiRole role;
 
       if (key == NULL || !yishi_role_from_key (key, &role))
-        return damaged (error, where, "roles");
+        return _yishi_sample_damaged (error, where, "roles");
       *out_roles |= 1u << role;
     }
 
@@ -151,19 +155,19 @@ read_person (Sample      *sample,
   g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
   const char *key, *name, *grid, *building, *phone;
 
-  if (!get_text (object, "key", TRUE, where, &key, error) ||
-      !get_text (object, "name", TRUE, where, &name, error) ||
-      !get_text (object, "grid", FALSE, where, &grid, error) ||
-      !get_text (object, "building", FALSE, where, &building, error) ||
-      !get_text (object, "phone", TRUE, where, &phone, error) ||
+  if (!_yishi_sample_get_text (object, "key", TRUE, where, &key, error) ||
+      !_yishi_sample_get_text (object, "name", TRUE, where, &name, error) ||
+      !_yishi_sample_get_text (object, "grid", FALSE, where, &grid, error) ||
+      !_yishi_sample_get_text (object, "building", FALSE, where, &building, error) ||
+      !_yishi_sample_get_text (object, "phone", TRUE, where, &phone, error) ||
       !get_roles (object, where, &draft->roles, error))
     return FALSE;
 
   /* a key names one person, and a grid is one the community has */
   if (g_hash_table_contains (sample->by_key, key))
-    return damaged (error, where, "key");
+    return _yishi_sample_damaged (error, where, "key");
   if (grid != NULL && !g_strv_contains ((const char * const *) sample->grids, grid))
-    return damaged (error, where, "grid");
+    return _yishi_sample_damaged (error, where, "grid");
 
   draft->name = g_strdup (name);
   draft->community = g_strdup (sample->community);
@@ -185,17 +189,17 @@ read_keys (JsonObject          *object,
 {
   const char *category, *status, *cost;
 
-  if (!get_text (object, "category", TRUE, where, &category, error) ||
-      !get_text (object, "status", TRUE, where, &status, error) ||
-      !get_text (object, "cost_yuan", FALSE, where, &cost, error))
+  if (!_yishi_sample_get_text (object, "category", TRUE, where, &category, error) ||
+      !_yishi_sample_get_text (object, "status", TRUE, where, &status, error) ||
+      !_yishi_sample_get_text (object, "cost_yuan", FALSE, where, &cost, error))
     return FALSE;
 
   if (!yishi_category_from_key (category, &draft->category))
-    return damaged (error, where, "category");
+    return _yishi_sample_damaged (error, where, "category");
   if (!yishi_proposal_status_from_key (status, &draft->status))
-    return damaged (error, where, "status");
+    return _yishi_sample_damaged (error, where, "status");
   if (cost != NULL && !yishi_money_parse_yuan (cost, &draft->cost_fen, NULL))
-    return damaged (error, where, "cost_yuan");
+    return _yishi_sample_damaged (error, where, "cost_yuan");
 
   return TRUE;
 }
@@ -210,20 +214,20 @@ read_proposal (Sample      *sample,
   const char *title, *summary, *body, *proposer, *location, *submitted_on, *reason;
   YishiPersonDraft *person;
 
-  if (!get_text (object, "title", TRUE, where, &title, error) ||
-      !get_text (object, "summary", FALSE, where, &summary, error) ||
-      !get_text (object, "body", FALSE, where, &body, error) ||
-      !get_text (object, "proposer", TRUE, where, &proposer, error) ||
-      !get_text (object, "location", FALSE, where, &location, error) ||
-      !get_text (object, "submitted_on", FALSE, where, &submitted_on, error) ||
-      !get_text (object, "status_reason", FALSE, where, &reason, error) ||
+  if (!_yishi_sample_get_text (object, "title", TRUE, where, &title, error) ||
+      !_yishi_sample_get_text (object, "summary", FALSE, where, &summary, error) ||
+      !_yishi_sample_get_text (object, "body", FALSE, where, &body, error) ||
+      !_yishi_sample_get_text (object, "proposer", TRUE, where, &proposer, error) ||
+      !_yishi_sample_get_text (object, "location", FALSE, where, &location, error) ||
+      !_yishi_sample_get_text (object, "submitted_on", FALSE, where, &submitted_on, error) ||
+      !_yishi_sample_get_text (object, "status_reason", FALSE, where, &reason, error) ||
       !get_count (object, "households", where, &draft->households, error) ||
       !get_count (object, "people", where, &draft->people, error) ||
       !read_keys (object, where, draft, error))
     return FALSE;
 
   if ((person = g_hash_table_lookup (sample->by_key, proposer)) == NULL)
-    return damaged (error, where, "proposer");
+    return _yishi_sample_damaged (error, where, "proposer");
 
   draft->title = g_strdup (title);
   draft->summary = g_strdup (summary);
@@ -252,18 +256,18 @@ read_array (Sample      *sample,
             ReadFunc     read_func,
             GError     **error)
 {
-  JsonArray *array = member_array (root, member);
+  JsonArray *array = _yishi_sample_member_array (root, member);
 
   if (array == NULL)
-    return damaged (error, member, NULL);
+    return _yishi_sample_damaged (error, member, NULL);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", member, i);
-      JsonObject *object = node_object (json_array_get_element (array, i));
+      JsonObject *object = _yishi_sample_node_object (json_array_get_element (array, i));
 
       if (object == NULL)
-        return damaged (error, where, NULL);
+        return _yishi_sample_damaged (error, where, NULL);
       if (!read_func (sample, object, where, error))
         return FALSE;
     }
@@ -276,22 +280,22 @@ read_community (Sample      *sample,
                 JsonObject  *root,
                 GError     **error)
 {
-  JsonObject *community = node_object (json_object_get_member (root, "community"));
-  JsonArray *grids = member_array (community, "grids");
+  JsonObject *community = _yishi_sample_node_object (json_object_get_member (root, "community"));
+  JsonArray *grids = _yishi_sample_member_array (community, "grids");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *name;
 
   if (grids == NULL)
-    return damaged (error, "community", "grids");
-  if (!get_text (community, "name", TRUE, "community", &name, error))
+    return _yishi_sample_damaged (error, "community", "grids");
+  if (!_yishi_sample_get_text (community, "name", TRUE, "community", &name, error))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (grids); i++)
     {
-      const char *grid = node_text (json_array_get_element (grids, i));
+      const char *grid = _yishi_sample_node_text (json_array_get_element (grids, i));
 
       if (grid == NULL)
-        return damaged (error, "community", "grids");
+        return _yishi_sample_damaged (error, "community", "grids");
       g_strv_builder_add (builder, grid);
     }
 
@@ -320,10 +324,10 @@ sample_read (GError **error)
     return NULL;
   if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                   g_bytes_get_size (bytes), NULL))
-    root = node_object (json_parser_get_root (parser));
+    root = _yishi_sample_node_object (json_parser_get_root (parser));
   if (root == NULL)
     {
-      damaged (error, "$", NULL);
+      _yishi_sample_damaged (error, "$", NULL);
       return NULL;
     }
 
@@ -331,21 +335,90 @@ sample_read (GError **error)
       !read_array (sample, root, "people", read_person, error) ||
       !read_array (sample, root, "proposals", read_proposal, error))
     return NULL;
+  if (_yishi_sample_node_object (json_object_get_member (root, "council")) == NULL)
+    {
+      _yishi_sample_damaged (error, "council", NULL);
+      return NULL;
+    }
 
+  sample->council = json_node_ref (json_object_get_member (root, "council"));
   return g_steal_pointer (&sample);
+}
+
+/* A council of the sample council's name would stop the load halfway,
+ * after the residents: it is refused before anything is stored. */
+static gboolean
+check_council_name (YishiDatabase  *db,
+                    JsonObject     *council,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) councils = yishi_council_store_list (db, error);
+  const char *name;
+
+  if (councils == NULL || !_yishi_sample_get_text (council, "name", TRUE, "council", &name, error))
+    return FALSE;
+
+  for (guint i = 0; i < councils->len; i++)
+    {
+      const YishiCouncilRow *row = councils->pdata[i];
+
+      if (g_str_equal (row->name, name))
+        {
+          g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
+                       /* Translators: %s is a council's name */
+                       _("There is already a council called “%s”."), name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_people_and_proposals (YishiDatabase  *db,
+                           Sample         *sample,
+                           GError        **error)
+{
+  return yishi_person_store_add_many (db, sample->people, sample->proposals,
+                                      YISHI_ADD_MANY_INTO_EMPTY, NULL, NULL, error);
+}
+
+/* The whole load in a scratch database that lives only in memory
+ * (SQLite's name ":memory:"), which is thrown away afterwards. */
+static gboolean
+rehearse (Sample  *sample,
+          GError **error)
+{
+  g_autoptr(YishiDatabase) scratch = yishi_database_open (":memory:", error);
+
+  return scratch != NULL &&
+         load_people_and_proposals (scratch, sample, error) &&
+         _yishi_sample_council_load (scratch, json_node_get_object (sample->council), sample->by_key, error);
 }
 
 /**
  * yishi_sample_load_community:
  * Loads the sample community 佳园社区 — its grids, residents and
- * proposals — in one transaction. Refuses, storing nothing, when the
- * database already holds people or proposals, so it never doubles them.
+ * proposals in one transaction, then its resident council with its
+ * members, meetings, votes and resolutions. Refuses, storing nothing,
+ * when the database already holds people or proposals, so it never
+ * doubles them.
+ *
+ * The council goes in through the council and meeting stores, one
+ * transaction per step as a user makes them, and those cannot be
+ * joined into one. So the whole load is first rehearsed in a scratch
+ * database: a sample that breaks a rule fails there, leaving @db as it
+ * was. Only a failure of @db itself during the council's steps (a full
+ * disk, say, or another program creating a council of the same name
+ * in between) can leave the residents and proposals without the
+ * council; the error then says so.
  */
 gboolean
 yishi_sample_load_community (YishiDatabase  *db,
                              GError        **error)
 {
   g_autoptr(Sample) sample = NULL;
+  JsonObject *council;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
 
@@ -353,10 +426,21 @@ yishi_sample_load_community (YishiDatabase  *db,
   if (sample == NULL)
     return FALSE;
 
-  if (!yishi_person_store_add_many (db, sample->people, sample->proposals,
-                                    YISHI_ADD_MANY_INTO_EMPTY, NULL, NULL, error))
+  /* a database that is not empty is refused by the load itself, which
+   * says why; only an empty one is worth a rehearsal */
+  council = json_node_get_object (sample->council);
+  if ((yishi_database_is_empty (db) &&
+       (!check_council_name (db, council, error) || !rehearse (sample, error))) ||
+      !load_people_and_proposals (db, sample, error))
     {
       g_prefix_error (error, _("The sample community was not loaded: "));
+      return FALSE;
+    }
+
+  if (!_yishi_sample_council_load (db, council, sample->by_key, error))
+    {
+      g_prefix_error (error, _("The sample community’s residents and proposals were loaded, "
+                               "but not its council: "));
       return FALSE;
     }
 

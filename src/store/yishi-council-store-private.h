@@ -14,5 +14,12 @@ gboolean _yishi_council_count_members (YishiDatabase  *db,
                                        GError        **error);
 gboolean _yishi_store_check_date      (const char     *date,
                                        GError        **error);
+gboolean _yishi_council_check_exists  (YishiDatabase  *db,
+                                       gint64          council_id,
+                                       GError        **error);
+gboolean _yishi_council_load_speaking_rules (YishiDatabase      *db,
+                                       gint64              council_id,
+                                       YishiSpeakingRules *out_rules,
+                                       GError            **error);
 
 G_END_DECLS

@@ -12,6 +12,28 @@ static const char * const position_keys[] = {
   "director", "deputy-director", "member", "representative",
 };
 
+static const char * const position_labels[] = {
+  /* Translators: 主任, who heads a resident council */
+  NC_("council position", "Director"),
+  /* Translators: 副主任 of a resident council */
+  NC_("council position", "Deputy Director"),
+  /* Translators: 委员, an ordinary member of a resident council */
+  NC_("council position", "Member"),
+  /* Translators: 居民代表, a resident elected to sit on the council */
+  NC_("council position", "Residents’ Representative"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (position_labels) == G_N_ELEMENTS (position_keys));
+
+/* Directors first, then deputies, members and representatives; the
+ * order of YishiCouncilPosition. */
+#define MEMBERS_SQL \
+  "SELECT c.id, c.person_id, p.name, c.position, c.joined_on, c.left_on FROM council_member c" \
+  " JOIN person p ON p.id = c.person_id WHERE c.council_id = ?1 AND c.joined_on <= ?2" \
+  " AND (c.left_on IS NULL OR c.left_on > ?2)" \
+  " ORDER BY CASE c.position WHEN 'director' THEN 0 WHEN 'deputy-director' THEN 1" \
+  " WHEN 'member' THEN 2 ELSE 3 END, p.name, c.id"
+
 #define COUNT_SQL \
   "SELECT count(*) FROM council_member WHERE council_id = ?1 AND joined_on <= ?2" \
   " AND (left_on IS NULL OR left_on > ?2)"
@@ -56,6 +78,15 @@ yishi_council_position_from_key (const char           *key,
       return *out_position = (YishiCouncilPosition) i, TRUE;
 
   return FALSE;
+}
+
+/* Translated: 主任, 副主任, 委员, 居民代表. */
+const char *
+yishi_council_position_label (YishiCouncilPosition position)
+{
+  g_return_val_if_fail ((guint) position < G_N_ELEMENTS (position_labels), NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "council position", position_labels[position]);
 }
 
 gboolean
@@ -351,5 +382,89 @@ yishi_council_store_list (YishiDatabase  *db,
     }
   if (rc != SQLITE_DONE)
     return _yishi_database_set_error (db, error), NULL;
+  return g_steal_pointer (&rows);
+}
+
+void
+yishi_council_member_row_free (YishiCouncilMemberRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->name);
+  g_free (row->joined_on);
+  g_free (row->left_on);
+  g_free (row);
+}
+
+static YishiCouncilMemberRow *
+read_member (sqlite3_stmt *stmt)
+{
+  g_autoptr(YishiCouncilMemberRow) row = g_new0 (YishiCouncilMemberRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->person_id = sqlite3_column_int64 (stmt, 1);
+  row->name = g_strdup (_yishi_column_text (stmt, 2));
+  row->joined_on = g_strdup (_yishi_column_text (stmt, 4));
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    row->left_on = g_strdup (_yishi_column_text (stmt, 5));
+  if (!yishi_council_position_from_key (_yishi_column_text (stmt, 3), &row->position))
+    return NULL;
+  return g_steal_pointer (&row);
+}
+
+static gboolean
+read_members (YishiDatabase  *db,
+              gint64          council_id,
+              const char     *date,
+              GPtrArray      *rows,
+              GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db, MEMBERS_SQL, error);
+  YishiCouncilMemberRow *row;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, council_id);
+  _yishi_bind_text (stmt, 2, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if ((row = read_member (stmt)) == NULL)
+        {
+          g_set_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT,
+                       _("Membership %" PRId64 " has a position this Yishi does not know."),
+                       (gint64) sqlite3_column_int64 (stmt, 0));
+          return FALSE;
+        }
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    return _yishi_database_set_error (db, error), FALSE;
+  return TRUE;
+}
+
+/* The members on @date (NULL: today), directors first, then by
+ * position, then by name. */
+GPtrArray *
+yishi_council_store_list_members (YishiDatabase  *db,
+                                  gint64          council_id,
+                                  const char     *date,
+                                  GError        **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *today = dup_today ();
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
+
+  if (date == NULL)
+    date = today;
+  if (!_yishi_store_check_date (date, error))
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) yishi_council_member_row_free);
+  locker = _yishi_database_locker_new (db);
+  if (!_yishi_council_check_exists (db, council_id, error) ||
+      !read_members (db, council_id, date, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }

@@ -8,6 +8,7 @@
 #include "yishi-error.h"
 #include "yishi-meeting-snapshot.h"
 #include "yishi-meeting-store.h"
+#include "yishi-speech-store-private.h"
 
 typedef gboolean (*ReadRowFunc) (sqlite3_stmt *stmt,
                                  gpointer      row);
@@ -22,7 +23,8 @@ typedef gboolean (*ReadRowFunc) (sqlite3_stmt *stmt,
   " (SELECT count(*) FROM council_member c WHERE c.council_id = m.council_id" \
   "   AND c.joined_on <= date(m.starts_at) AND (c.left_on IS NULL OR c.left_on > date(m.starts_at)))," \
   " (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present'" \
-  "   AND " MEMBER_ON_DATE ("a.person_id") ")" \
+  "   AND " MEMBER_ON_DATE ("a.person_id") ")," \
+  " m.notice, k.speech_seconds, k.max_turns, k.requires_seconder" \
   " FROM meeting m JOIN council k ON k.id = m.council_id" \
   " LEFT JOIN person ch ON ch.id = m.chair_id LEFT JOIN person se ON se.id = m.secretary_id" \
   " WHERE m.id = ?1"
@@ -85,6 +87,7 @@ motion_free (gpointer data)
 
   g_free (row->text);
   g_free (row->mover);
+  g_free (row->seconder);
   g_free (row->taken_at);
   g_clear_pointer (&row->roll_call, g_ptr_array_unref);
   g_free (row);
@@ -213,6 +216,7 @@ read_motion (sqlite3_stmt *stmt,
   row->parent_id = sqlite3_column_int64 (stmt, 2);
   row->text = dup_column (stmt, 3);
   row->mover = dup_column (stmt, 4);
+  row->seconder = dup_column (stmt, 18);
   row->roll_call = g_ptr_array_new_with_free_func (choice_free);
   read_vote (stmt, row);
   return yishi_vote_quorum_from_key (_yishi_column_text (stmt, 5), &row->rule.quorum) &&
@@ -270,6 +274,10 @@ read_meeting (YishiDatabase         *db,
   snapshot->secretary = dup_column (stmt, 7);
   snapshot->members = (guint) sqlite3_column_int64 (stmt, 9);
   snapshot->present = (guint) sqlite3_column_int64 (stmt, 10);
+  snapshot->notice = dup_column (stmt, 11);
+  snapshot->speaking.speech_seconds = (guint) sqlite3_column_int64 (stmt, 12);
+  snapshot->speaking.max_turns = (guint) sqlite3_column_int64 (stmt, 13);
+  snapshot->speaking.requires_seconder = sqlite3_column_int (stmt, 14) != 0;
   if (yishi_meeting_state_from_key (_yishi_column_text (stmt, 8), &snapshot->state))
     return TRUE;
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT,
@@ -316,9 +324,11 @@ read_snapshot (YishiDatabase         *db,
                     id, sizeof (YishiSnapshotItem), read_item, snapshot->items, error) &&
          read_rows (db, "SELECT mo.id, mo.agenda_item_id, coalesce(mo.parent_motion_id, 0), mo.text,"
                         " coalesce(p.name, ''), mo.quorum, mo.majority, mo.base, mo.form, v.members,"
-                        " v.present, v.yes, v.no, v.abstain, v.invalid, v.verdict, v.required, v.taken_at"
+                        " v.present, v.yes, v.no, v.abstain, v.invalid, v.verdict, v.required, v.taken_at,"
+                        " coalesce(sp.name, '')"
                         " FROM motion mo JOIN agenda_item i ON i.id = mo.agenda_item_id"
-                        " LEFT JOIN person p ON p.id = mo.mover_id LEFT JOIN vote v ON v.motion_id = mo.id"
+                        " LEFT JOIN person p ON p.id = mo.mover_id LEFT JOIN person sp ON sp.id = mo.seconder_id"
+                        " LEFT JOIN vote v ON v.motion_id = mo.id"
                         " WHERE i.meeting_id = ?1 ORDER BY i.position, mo.id",
                     id, sizeof (YishiSnapshotMotion), read_motion, snapshot->motions, error) &&
          read_roll_calls (db, snapshot, error) &&
@@ -328,7 +338,11 @@ read_snapshot (YishiDatabase         *db,
                         " LEFT JOIN motion mo ON mo.id = r.motion_id"
                         " JOIN agenda_item i ON i.id = coalesce(r.agenda_item_id, mo.agenda_item_id)"
                         " WHERE i.meeting_id = ?1 ORDER BY r.id",
-                    id, sizeof (YishiSnapshotResolution), read_resolution, snapshot->resolutions, error);
+                    id, sizeof (YishiSnapshotResolution), read_resolution, snapshot->resolutions, error) &&
+         read_rows (db, "SELECT " YISHI_SPEECH_COLUMNS YISHI_SPEECH_FROM
+                        " JOIN agenda_item i ON i.id = s.agenda_item_id"
+                        " WHERE i.meeting_id = ?1 ORDER BY i.position, s.id",
+                    id, sizeof (YishiSpeechRow), _yishi_speech_read_row, snapshot->speeches, error);
 }
 
 static gboolean
@@ -354,11 +368,13 @@ yishi_meeting_snapshot_free (YishiMeetingSnapshot *snapshot)
   g_free (snapshot->place);
   g_free (snapshot->chair);
   g_free (snapshot->secretary);
+  g_free (snapshot->notice);
   g_ptr_array_unref (snapshot->attendance);
   g_clear_pointer (&snapshot->observers, g_ptr_array_unref);
   g_ptr_array_unref (snapshot->items);
   g_ptr_array_unref (snapshot->motions);
   g_ptr_array_unref (snapshot->resolutions);
+  g_ptr_array_unref (snapshot->speeches);
   g_free (snapshot);
 }
 
@@ -380,6 +396,7 @@ yishi_meeting_store_show (YishiDatabase  *db,
   snapshot->items = g_ptr_array_new_with_free_func (item_free);
   snapshot->motions = g_ptr_array_new_with_free_func (motion_free);
   snapshot->resolutions = g_ptr_array_new_with_free_func (resolution_free);
+  snapshot->speeches = g_ptr_array_new_with_free_func ((GDestroyNotify) yishi_speech_row_free);
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
     return NULL;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "yishi-council-store.h"
 #include "yishi-meeting-store.h"
+#include "yishi-speech-store.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +45,7 @@ typedef struct
   gint64           parent_id; /* 0: not an amendment */
   char            *text;
   char            *mover;     /* "" when not known */
+  char            *seconder;  /* "" when none */
   YishiVoteRule    rule;
   YishiVoteForm    form;
   gboolean         voted;
@@ -75,14 +78,17 @@ typedef struct
   char              *place;
   char              *chair;
   char              *secretary;
+  char              *notice;   /* 会议通知; "" when none */
   YishiMeetingState  state;
   guint              members; /* on the meeting's date */
   guint              present;
+  YishiSpeakingRules speaking; /* the council's */
   GPtrArray         *attendance;
   GPtrArray         *observers;   /* of YishiSnapshotObserver, in the order added */
   GPtrArray         *items;
   GPtrArray         *motions;
   GPtrArray         *resolutions;
+  GPtrArray         *speeches;    /* of YishiSpeechRow, by item position, then in queue order */
 } YishiMeetingSnapshot;
 
 /* A line of `meeting list`. */

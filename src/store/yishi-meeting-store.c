@@ -7,24 +7,7 @@
 #include "yishi-council-store-private.h"
 #include "yishi-database-private.h"
 #include "yishi-error.h"
-#include "yishi-meeting-store.h"
-
-/* What a write needs to know about the meeting it changes. */
-typedef struct
-{
-  gint64            id;
-  gint64            council_id;
-  YishiMeetingState state;
-  char              date[11]; /* the meeting's own date, for membership */
-} MeetingInfo;
-
-/* What a vote needs to know about its motion. */
-typedef struct
-{
-  gint64        meeting_id;
-  YishiVoteRule rule;
-  YishiVoteForm form;
-} MotionInfo;
+#include "yishi-meeting-store-private.h"
 
 static const char * const state_keys[] = { "planned", "in-session", "closed" };
 static const char * const attendance_keys[] = { "present", "excused", "absent" };
@@ -75,12 +58,13 @@ KEY_FUNCS (yishi_vote_form, YishiVoteForm, form_keys)
 KEY_FUNCS (yishi_roll_call_choice, YishiRollCallChoice, choice_keys)
 KEY_FUNCS (yishi_follow_up, YishiFollowUp, follow_up_keys)
 
-static gboolean
-step_row (YishiDatabase  *db,
-          sqlite3_stmt   *stmt,
-          const char     *what,
-          gint64          id,
-          GError        **error)
+/* Steps @stmt to its one row; no row is “There is no @what with id @id”. */
+gboolean
+_yishi_meeting_step_row (YishiDatabase  *db,
+                         sqlite3_stmt   *stmt,
+                         const char     *what,
+                         gint64          id,
+                         GError        **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -95,11 +79,11 @@ step_row (YishiDatabase  *db,
   return FALSE;
 }
 
-static gboolean
-load_meeting (YishiDatabase  *db,
-              gint64          meeting_id,
-              MeetingInfo    *info,
-              GError        **error)
+gboolean
+_yishi_meeting_load (YishiDatabase     *db,
+                     gint64             meeting_id,
+                     YishiMeetingInfo  *info,
+                     GError           **error)
 {
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
       "SELECT council_id, state, date(starts_at) FROM meeting WHERE id = ?1", error);
@@ -109,7 +93,7 @@ load_meeting (YishiDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   /* Translators: the thing in “There is no %s with id %d.” */
-  if (!step_row (db, stmt, _("meeting"), meeting_id, error))
+  if (!_yishi_meeting_step_row (db, stmt, _("meeting"), meeting_id, error))
     return FALSE;
   info->id = meeting_id;
   info->council_id = sqlite3_column_int64 (stmt, 0);
@@ -120,9 +104,9 @@ load_meeting (YishiDatabase  *db,
 }
 
 /* Once closed, a meeting's attendance, agenda and votes are final. */
-static gboolean
-check_not_closed (const MeetingInfo  *info,
-                  GError            **error)
+gboolean
+_yishi_meeting_check_not_closed (const YishiMeetingInfo  *info,
+                                 GError                 **error)
 {
   if (info->state != YISHI_MEETING_STATE_CLOSED)
     return TRUE;
@@ -133,34 +117,21 @@ check_not_closed (const MeetingInfo  *info,
   return FALSE;
 }
 
-static gboolean
-check_in_session (const MeetingInfo  *info,
-                  GError            **error)
+gboolean
+_yishi_meeting_load_open (YishiDatabase     *db,
+                          gint64             meeting_id,
+                          YishiMeetingInfo  *info,
+                          GError           **error)
 {
-  if (!check_not_closed (info, error))
-    return FALSE;
-  if (info->state == YISHI_MEETING_STATE_IN_SESSION)
-    return TRUE;
-
-  g_set_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
-               _("Meeting %" PRId64 " is not in session yet: votes are taken in session."), info->id);
-  return FALSE;
+  return _yishi_meeting_load (db, meeting_id, info, error) &&
+         _yishi_meeting_check_not_closed (info, error);
 }
 
-static gboolean
-load_open_meeting (YishiDatabase  *db,
-                   gint64          meeting_id,
-                   MeetingInfo    *info,
-                   GError        **error)
-{
-  return load_meeting (db, meeting_id, info, error) && check_not_closed (info, error);
-}
-
-static gboolean
-item_meeting (YishiDatabase  *db,
-              gint64          item_id,
-              gint64         *out_meeting_id,
-              GError        **error)
+gboolean
+_yishi_meeting_item_meeting (YishiDatabase  *db,
+                             gint64          item_id,
+                             gint64         *out_meeting_id,
+                             GError        **error)
 {
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
       "SELECT meeting_id FROM agenda_item WHERE id = ?1", error);
@@ -169,30 +140,36 @@ item_meeting (YishiDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item_id);
   /* Translators: the thing in “There is no %s with id %d.” */
-  if (!step_row (db, stmt, _("agenda item"), item_id, error))
+  if (!_yishi_meeting_step_row (db, stmt, _("agenda item"), item_id, error))
     return FALSE;
   *out_meeting_id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
 
-static gboolean
-load_motion (YishiDatabase  *db,
-             gint64          motion_id,
-             MotionInfo     *info,
-             GError        **error)
+gboolean
+_yishi_meeting_load_motion (YishiDatabase    *db,
+                            gint64            motion_id,
+                            YishiMotionInfo  *info,
+                            GError          **error)
 {
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
-      "SELECT i.meeting_id, m.quorum, m.majority, m.base, m.form FROM motion m"
-      " JOIN agenda_item i ON i.id = m.agenda_item_id WHERE m.id = ?1", error);
+      "SELECT i.meeting_id, m.quorum, m.majority, m.base, m.form, m.agenda_item_id,"
+      " coalesce(m.parent_motion_id, 0), coalesce(m.mover_id, 0), coalesce(m.seconder_id, 0)"
+      " FROM motion m JOIN agenda_item i ON i.id = m.agenda_item_id WHERE m.id = ?1", error);
   guint form = 0;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, motion_id);
   /* Translators: the thing in “There is no %s with id %d.” */
-  if (!step_row (db, stmt, _("motion"), motion_id, error))
+  if (!_yishi_meeting_step_row (db, stmt, _("motion"), motion_id, error))
     return FALSE;
+  info->id = motion_id;
   info->meeting_id = sqlite3_column_int64 (stmt, 0);
+  info->item_id = sqlite3_column_int64 (stmt, 5);
+  info->parent_id = sqlite3_column_int64 (stmt, 6);
+  info->mover_id = sqlite3_column_int64 (stmt, 7);
+  info->seconder_id = sqlite3_column_int64 (stmt, 8);
   if (!yishi_vote_quorum_from_key (_yishi_column_text (stmt, 1), &info->rule.quorum) ||
       !yishi_vote_majority_from_key (_yishi_column_text (stmt, 2), &info->rule.majority) ||
       !yishi_vote_base_from_key (_yishi_column_text (stmt, 3), &info->rule.base) ||
@@ -219,7 +196,7 @@ load_council_rule (YishiDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, council_id);
   /* Translators: the thing in “There is no %s with id %d.” */
-  if (!step_row (db, stmt, _("council"), council_id, error))
+  if (!_yishi_meeting_step_row (db, stmt, _("council"), council_id, error))
     return FALSE;
   if (yishi_vote_quorum_from_key (_yishi_column_text (stmt, 0), &rule->quorum) &&
       yishi_vote_majority_from_key (_yishi_column_text (stmt, 1), &rule->majority) &&
@@ -233,12 +210,12 @@ load_council_rule (YishiDatabase  *db,
 
 /* P: the council's members on the meeting's date signed in as present;
  * with @person_id > 0, whether that one member is. */
-static gboolean
-count_present (YishiDatabase      *db,
-               const MeetingInfo  *meeting,
-               gint64              person_id,
-               guint              *out_count,
-               GError            **error)
+gboolean
+_yishi_meeting_count_present (YishiDatabase           *db,
+                              const YishiMeetingInfo  *meeting,
+                              gint64                   person_id,
+                              guint                   *out_count,
+                              GError                 **error)
 {
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
       person_id > 0 ? PRESENT_ONE_SQL : PRESENT_SQL, error);
@@ -288,9 +265,9 @@ insert_meeting (YishiDatabase  *db,
   return _yishi_database_step_insert (db, stmt, out_id, error);
 }
 
-static gboolean
-check_starts_at (const char  *starts_at,
-                 GError     **error)
+gboolean
+_yishi_meeting_check_starts_at (const char  *starts_at,
+                                GError     **error)
 {
   g_autofree char *iso = NULL;
   g_autoptr(GDateTime) parsed = NULL;
@@ -325,7 +302,7 @@ yishi_meeting_store_add (YishiDatabase  *db,
   g_return_val_if_fail (YISHI_IS_DATABASE (db), 0);
   g_return_val_if_fail (title != NULL && starts_at != NULL, 0);
 
-  if (!check_starts_at (starts_at, error))
+  if (!_yishi_meeting_check_starts_at (starts_at, error))
     return 0;
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
@@ -363,7 +340,7 @@ yishi_meeting_store_add_item (YishiDatabase  *db,
                               GError        **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  MeetingInfo meeting;
+  YishiMeetingInfo meeting;
   gint64 id = 0;
   gboolean ok;
 
@@ -373,15 +350,15 @@ yishi_meeting_store_add_item (YishiDatabase  *db,
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
     return 0;
-  ok = load_open_meeting (db, meeting_id, &meeting, error) &&
+  ok = _yishi_meeting_load_open (db, meeting_id, &meeting, error) &&
        insert_item (db, meeting_id, title, proposal_id, &id, error);
   return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 
-static gboolean
-check_person (YishiDatabase  *db,
-              gint64          person_id,
-              GError        **error)
+gboolean
+_yishi_meeting_check_person (YishiDatabase  *db,
+                             gint64          person_id,
+                             GError        **error)
 {
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db, "SELECT 1 FROM person WHERE id = ?1", error);
 
@@ -389,7 +366,7 @@ check_person (YishiDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
   /* Translators: the thing in “There is no %s with id %d.” */
-  return step_row (db, stmt, _("person"), person_id, error);
+  return _yishi_meeting_step_row (db, stmt, _("person"), person_id, error);
 }
 
 static gboolean
@@ -420,7 +397,7 @@ yishi_meeting_store_add_observer (YishiDatabase  *db,
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
-  MeetingInfo meeting;
+  YishiMeetingInfo meeting;
   gint64 id = 0;
   gboolean ok;
 
@@ -435,17 +412,17 @@ yishi_meeting_store_add_observer (YishiDatabase  *db,
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
     return 0;
-  ok = load_open_meeting (db, meeting_id, &meeting, error) &&
-       (person_id <= 0 || check_person (db, person_id, error)) &&
+  ok = _yishi_meeting_load_open (db, meeting_id, &meeting, error) &&
+       (person_id <= 0 || _yishi_meeting_check_person (db, person_id, error)) &&
        insert_observer (db, meeting_id, person_id, trimmed, &id, error);
   return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 
 /* planned → in-session → closed, one step at a time, never back. */
 static gboolean
-check_transition (const MeetingInfo  *meeting,
-                  YishiMeetingState   state,
-                  GError            **error)
+check_transition (const YishiMeetingInfo  *meeting,
+                  YishiMeetingState        state,
+                  GError                 **error)
 {
   if ((guint) state == (guint) meeting->state + 1)
     return TRUE;
@@ -482,7 +459,7 @@ yishi_meeting_store_set_state (YishiDatabase      *db,
                                GError            **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  MeetingInfo meeting;
+  YishiMeetingInfo meeting;
   gboolean ok;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
@@ -491,7 +468,7 @@ yishi_meeting_store_set_state (YishiDatabase      *db,
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
     return FALSE;
-  ok = load_meeting (db, meeting_id, &meeting, error) &&
+  ok = _yishi_meeting_load (db, meeting_id, &meeting, error) &&
        check_transition (&meeting, state, error) &&
        update_state (db, meeting_id, state, error);
   return _yishi_database_finish (db, ok, error);
@@ -529,7 +506,7 @@ yishi_meeting_store_attend (YishiDatabase    *db,
                             GError          **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  MeetingInfo meeting;
+  YishiMeetingInfo meeting;
   gboolean ok;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
@@ -538,7 +515,7 @@ yishi_meeting_store_attend (YishiDatabase    *db,
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
     return FALSE;
-  ok = load_open_meeting (db, meeting_id, &meeting, error) &&
+  ok = _yishi_meeting_load_open (db, meeting_id, &meeting, error) &&
        upsert_attendance (db, meeting_id, person_id, status, error);
   return _yishi_database_finish (db, ok, error);
 }
@@ -572,10 +549,6 @@ insert_motion (YishiDatabase        *db,
   return _yishi_database_step_insert (db, stmt, out_id, error);
 }
 
-static gboolean check_not_voted (YishiDatabase  *db,
-                                 gint64          motion_id,
-                                 GError        **error);
-
 /* An amendment amends a motion on the same agenda item, before that
  * motion is voted on. */
 static gboolean
@@ -591,7 +564,7 @@ check_parent (YishiDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, parent_motion_id);
   /* Translators: the thing in “There is no %s with id %d.” */
-  if (!step_row (db, stmt, _("motion"), parent_motion_id, error))
+  if (!_yishi_meeting_step_row (db, stmt, _("motion"), parent_motion_id, error))
     return FALSE;
   if (sqlite3_column_int64 (stmt, 0) != item_id)
     {
@@ -601,7 +574,7 @@ check_parent (YishiDatabase  *db,
                    parent_motion_id);
       return FALSE;
     }
-  return check_not_voted (db, parent_motion_id, error);
+  return _yishi_meeting_check_not_voted (db, parent_motion_id, error);
 }
 
 /* @rule NULL: the council's rule, copied onto the motion. */
@@ -616,7 +589,7 @@ yishi_meeting_store_add_motion (YishiDatabase        *db,
                                 GError              **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  MeetingInfo meeting;
+  YishiMeetingInfo meeting;
   YishiVoteRule council_rule;
   gint64 meeting_id = 0, id = 0;
   gboolean ok;
@@ -627,8 +600,8 @@ yishi_meeting_store_add_motion (YishiDatabase        *db,
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
     return 0;
-  ok = item_meeting (db, item_id, &meeting_id, error) &&
-       load_open_meeting (db, meeting_id, &meeting, error) &&
+  ok = _yishi_meeting_item_meeting (db, item_id, &meeting_id, error) &&
+       _yishi_meeting_load_open (db, meeting_id, &meeting, error) &&
        (parent_motion_id <= 0 || check_parent (db, item_id, parent_motion_id, error)) &&
        (rule != NULL || load_council_rule (db, meeting.council_id, &council_rule, error)) &&
        insert_motion (db, item_id, parent_motion_id, text, mover_id,
@@ -644,82 +617,22 @@ yishi_meeting_store_get_item_rule (YishiDatabase  *db,
                                    GError        **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  MeetingInfo meeting;
+  YishiMeetingInfo meeting;
   gint64 meeting_id = 0;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (out_rule != NULL, FALSE);
 
   locker = _yishi_database_locker_new (db);
-  return item_meeting (db, item_id, &meeting_id, error) &&
-         load_meeting (db, meeting_id, &meeting, error) &&
+  return _yishi_meeting_item_meeting (db, item_id, &meeting_id, error) &&
+         _yishi_meeting_load (db, meeting_id, &meeting, error) &&
          load_council_rule (db, meeting.council_id, out_rule, error);
 }
 
-/* E and P of the motion's meeting, as the vote is taken. */
-static gboolean
-load_vote_context (YishiDatabase    *db,
-                   gint64            motion_id,
-                   MotionInfo       *motion,
-                   MeetingInfo      *meeting,
-                   YishiVoteCounts  *counts,
-                   GError          **error)
-{
-  return load_motion (db, motion_id, motion, error) &&
-         load_meeting (db, motion->meeting_id, meeting, error) &&
-         check_in_session (meeting, error) &&
-         _yishi_council_count_members (db, meeting->council_id, meeting->date, &counts->members, error) &&
-         count_present (db, meeting, 0, &counts->present, error);
-}
-
-static gboolean
-check_form (gint64          motion_id,
-            YishiVoteForm   form,
-            gboolean        roll_call,
-            GError        **error)
-{
-  if ((form == YISHI_VOTE_FORM_ROLL_CALL) == roll_call)
-    return TRUE;
-
-  g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
-               roll_call ?
-               _("Motion %" PRId64 " is not voted by roll call: record its totals.") :
-               _("Motion %" PRId64 " is voted by roll call: record each member’s choice."),
-               motion_id);
-  return FALSE;
-}
-
-static gboolean
-insert_vote (YishiDatabase          *db,
-             gint64                  motion_id,
-             const YishiVoteCounts  *counts,
-             const YishiVoteResult  *result,
-             gint64                 *out_id,
-             GError                **error)
-{
-  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
-      "INSERT INTO vote (motion_id, members, present, yes, no, abstain, invalid, verdict, required,"
-      " taken_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, motion_id);
-  sqlite3_bind_int64 (stmt, 2, counts->members);
-  sqlite3_bind_int64 (stmt, 3, counts->present);
-  sqlite3_bind_int64 (stmt, 4, counts->yes);
-  sqlite3_bind_int64 (stmt, 5, counts->no);
-  sqlite3_bind_int64 (stmt, 6, counts->abstain);
-  sqlite3_bind_int64 (stmt, 7, counts->invalid);
-  _yishi_bind_static_text (stmt, 8, yishi_vote_verdict_to_key (result->verdict));
-  sqlite3_bind_int64 (stmt, 9, result->required);
-  _yishi_bind_static_text (stmt, 10, _yishi_database_get_now (db));
-  return _yishi_database_step_insert (db, stmt, out_id, error);
-}
-
-static gboolean
-check_not_voted (YishiDatabase  *db,
-                 gint64          motion_id,
-                 GError        **error)
+gboolean
+_yishi_meeting_check_not_voted (YishiDatabase  *db,
+                                gint64          motion_id,
+                                GError        **error)
 {
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
       "SELECT 1 FROM vote WHERE motion_id = ?1", error);
@@ -734,34 +647,6 @@ check_not_voted (YishiDatabase  *db,
   if (rc == SQLITE_ROW)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
                  _("Motion %" PRId64 " has already been voted on."), motion_id);
-  else
-    _yishi_database_set_error (db, error);
-  return FALSE;
-}
-
-/* Amendments are voted on before the motion they amend. */
-static gboolean
-check_amendments_voted (YishiDatabase  *db,
-                        gint64          motion_id,
-                        GError        **error)
-{
-  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
-      "SELECT m.id FROM motion m WHERE m.parent_motion_id = ?1"
-      " AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.motion_id = m.id) ORDER BY m.id LIMIT 1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, motion_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc == SQLITE_ROW)
-    g_set_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
-                 /* Translators: a motion's id, then the id of its amendment (修正案) */
-                 _("Motion %" PRId64 " cannot be voted on yet: its amendment, motion %" PRId64 ", must be"
-                   " voted on first."),
-                 motion_id, (gint64) sqlite3_column_int64 (stmt, 0));
   else
     _yishi_database_set_error (db, error);
   return FALSE;
@@ -799,8 +684,8 @@ yishi_meeting_store_set_motion_rule (YishiDatabase        *db,
                                      GError              **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  MotionInfo motion;
-  MeetingInfo meeting;
+  YishiMotionInfo motion;
+  YishiMeetingInfo meeting;
   gboolean ok;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
@@ -809,168 +694,11 @@ yishi_meeting_store_set_motion_rule (YishiDatabase        *db,
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
     return FALSE;
-  ok = load_motion (db, motion_id, &motion, error) &&
-       load_open_meeting (db, motion.meeting_id, &meeting, error) &&
-       check_not_voted (db, motion_id, error) &&
+  ok = _yishi_meeting_load_motion (db, motion_id, &motion, error) &&
+       _yishi_meeting_load_open (db, motion.meeting_id, &meeting, error) &&
+       _yishi_meeting_check_not_voted (db, motion_id, error) &&
        update_motion_rule (db, motion_id, rule, form, error);
   return _yishi_database_finish (db, ok, error);
-}
-
-/* The counts are checked and the verdict worked out by the vote engine
- * before anything is written. */
-static gboolean
-tally_and_insert (YishiDatabase          *db,
-                  gint64                  motion_id,
-                  const MotionInfo       *motion,
-                  const YishiVoteCounts  *counts,
-                  YishiVoteResult        *result,
-                  gint64                 *out_id,
-                  GError                **error)
-{
-  return yishi_vote_check_counts (counts, error) &&
-         yishi_vote_tally (counts, &motion->rule, result, error) &&
-         check_not_voted (db, motion_id, error) &&
-         check_amendments_voted (db, motion_id, error) &&
-         insert_vote (db, motion_id, counts, result, out_id, error);
-}
-
-gint64
-yishi_meeting_store_record_vote (YishiDatabase    *db,
-                                 gint64            motion_id,
-                                 guint             yes,
-                                 guint             no,
-                                 guint             abstain,
-                                 guint             invalid,
-                                 YishiVoteResult  *out_result,
-                                 GError          **error)
-{
-  g_autoptr(YishiDatabaseLocker) locker = NULL;
-  YishiVoteCounts counts = { 0, 0, yes, no, abstain, invalid };
-  YishiVoteResult result;
-  MotionInfo motion;
-  MeetingInfo meeting;
-  gint64 id = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (YISHI_IS_DATABASE (db), 0);
-
-  locker = _yishi_database_locker_new (db);
-  if (!_yishi_database_begin (db, error))
-    return 0;
-  ok = load_vote_context (db, motion_id, &motion, &meeting, &counts, error) &&
-       check_form (motion_id, motion.form, FALSE, error);
-  if (ok && invalid > 0 && motion.form != YISHI_VOTE_FORM_SECRET)
-    {
-      g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
-                   _("Only a secret ballot has invalid ballots."));
-      ok = FALSE;
-    }
-  ok = ok && tally_and_insert (db, motion_id, &motion, &counts, &result, &id, error);
-  if (!_yishi_database_finish (db, ok, error))
-    return 0;
-  if (out_result != NULL)
-    *out_result = result;
-  return id;
-}
-
-static gboolean
-named_before (const YishiRollCallEntry *entries,
-              guint                     i)
-{
-  for (guint j = 0; j < i; j++)
-    if (entries[j].person_id == entries[i].person_id)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Each voter must be a member signed in as present, and vote once. */
-static gboolean
-count_roll_call (YishiDatabase             *db,
-                 const MeetingInfo         *meeting,
-                 const YishiRollCallEntry  *entries,
-                 guint                      n_entries,
-                 YishiVoteCounts           *counts,
-                 GError                   **error)
-{
-  for (guint i = 0; i < n_entries; i++)
-    {
-      guint present = 0;
-
-      if (!count_present (db, meeting, entries[i].person_id, &present, error))
-        return FALSE;
-      if (present == 0 || named_before (entries, i))
-        {
-          g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
-                       present == 0 ?
-                       _("Person %" PRId64 " is not a member signed in as present, and cannot vote.") :
-                       _("Person %" PRId64 " is named twice in the roll call."),
-                       entries[i].person_id);
-          return FALSE;
-        }
-      counts->yes += entries[i].choice == YISHI_ROLL_CALL_YES;
-      counts->no += entries[i].choice == YISHI_ROLL_CALL_NO;
-      counts->abstain += entries[i].choice == YISHI_ROLL_CALL_ABSTAIN;
-    }
-  return TRUE;
-}
-
-static gboolean
-insert_choices (YishiDatabase             *db,
-                gint64                     vote_id,
-                const YishiRollCallEntry  *entries,
-                guint                      n_entries,
-                GError                   **error)
-{
-  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
-      "INSERT INTO roll_call_vote (vote_id, person_id, choice) VALUES (?1, ?2, ?3)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_entries; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, vote_id);
-      sqlite3_bind_int64 (stmt, 2, entries[i].person_id);
-      _yishi_bind_static_text (stmt, 3, choice_keys[entries[i].choice]);
-      if (!_yishi_database_step_done (db, stmt, error))
-        return FALSE;
-      sqlite3_reset (stmt);
-    }
-  return TRUE;
-}
-
-gint64
-yishi_meeting_store_record_roll_call (YishiDatabase             *db,
-                                      gint64                     motion_id,
-                                      const YishiRollCallEntry  *entries,
-                                      guint                      n_entries,
-                                      YishiVoteResult           *out_result,
-                                      GError                   **error)
-{
-  g_autoptr(YishiDatabaseLocker) locker = NULL;
-  YishiVoteCounts counts = { 0 };
-  YishiVoteResult result;
-  MotionInfo motion;
-  MeetingInfo meeting;
-  gint64 id = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (YISHI_IS_DATABASE (db), 0);
-  g_return_val_if_fail (entries != NULL || n_entries == 0, 0);
-
-  locker = _yishi_database_locker_new (db);
-  if (!_yishi_database_begin (db, error))
-    return 0;
-  ok = load_vote_context (db, motion_id, &motion, &meeting, &counts, error) &&
-       check_form (motion_id, motion.form, TRUE, error) &&
-       count_roll_call (db, &meeting, entries, n_entries, &counts, error) &&
-       tally_and_insert (db, motion_id, &motion, &counts, &result, &id, error) &&
-       insert_choices (db, id, entries, n_entries, error);
-  if (!_yishi_database_finish (db, ok, error))
-    return 0;
-  if (out_result != NULL)
-    *out_result = result;
-  return id;
 }
 
 gint64
@@ -1044,7 +772,7 @@ yishi_meeting_store_set_follow_up (YishiDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, resolution_id);
   /* Translators: the thing in “There is no %s with id %d.” */
-  ok = step_row (db, stmt, _("resolution"), resolution_id, error);
+  ok = _yishi_meeting_step_row (db, stmt, _("resolution"), resolution_id, error);
   sqlite3_reset (stmt);
   ok = ok && update_follow_up (db, resolution_id, follow_up, error);
   return _yishi_database_finish (db, ok, error);

@@ -107,6 +107,9 @@ gboolean yishi_meeting_store_set_motion_rule (YishiDatabase           *db,
                                              const YishiVoteRule      *rule,
                                              YishiVoteForm             form,
                                              GError                  **error);
+/* Recording the vote on an item's main motion (not an amendment) also
+ * moves the item's proposal, if any, to accepted (passed) or rejected
+ * (failed) in the same transaction, where its lifecycle allows that. */
 gint64   yishi_meeting_store_record_vote    (YishiDatabase            *db,
                                              gint64                    motion_id,
                                              guint                     yes,
@@ -135,6 +138,36 @@ gint64   yishi_meeting_store_add_resolution (YishiDatabase            *db,
 gboolean yishi_meeting_store_set_follow_up  (YishiDatabase            *db,
                                              gint64                    resolution_id,
                                              YishiFollowUp             follow_up,
+                                             GError                  **error);
+
+/* The notice (会议通知) sent before the meeting; refused once closed. */
+gboolean yishi_meeting_store_set_notice     (YishiDatabase            *db,
+                                             gint64                    meeting_id,
+                                             const char               *notice,
+                                             GError                  **error);
+/* Title, time, place, chair and secretary; refused once closed. */
+gboolean yishi_meeting_store_set_details    (YishiDatabase            *db,
+                                             gint64                    meeting_id,
+                                             const char               *title,
+                                             const char               *starts_at,
+                                             const char               *place,
+                                             gint64                    chair_id,
+                                             gint64                    secretary_id,
+                                             GError                  **error);
+/* Moves an item to @position (1-based) and renumbers the others. */
+gboolean yishi_meeting_store_move_item      (YishiDatabase            *db,
+                                             gint64                    item_id,
+                                             guint                     position,
+                                             GError                  **error);
+/* Only an item without motions, speeches or resolutions. */
+gboolean yishi_meeting_store_remove_item    (YishiDatabase            *db,
+                                             gint64                    item_id,
+                                             GError                  **error);
+/* 附议: the seconder, a member present other than the mover; a vote on
+ * a motion of a council that requires one is refused without it. */
+gboolean yishi_meeting_store_set_seconder   (YishiDatabase            *db,
+                                             gint64                    motion_id,
+                                             gint64                    seconder_id,
                                              GError                  **error);
 
 G_END_DECLS

@@ -226,10 +226,37 @@ static const char migration_3[] =
   "CREATE INDEX resolution_item ON resolution (agenda_item_id);"
   "CREATE INDEX resolution_follow_up ON resolution (follow_up);";
 
+/* Version 4: the speakers' queue (发言). A turn is on an agenda item, or
+ * on one motion of it. started_at and ended_at are the meeting room's
+ * local time, "YYYY-MM-DD HH:MM:SS", as the chair's clock shows it. A
+ * person waits (queued or speaking) at most once per item: a partial
+ * unique index says so. */
+static const char migration_4[] =
+  "CREATE TABLE speech ("
+  "  id INTEGER PRIMARY KEY,"
+  "  agenda_item_id INTEGER NOT NULL REFERENCES agenda_item (id) ON DELETE CASCADE,"
+  "  motion_id INTEGER REFERENCES motion (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE RESTRICT,"
+  "  state TEXT NOT NULL DEFAULT 'queued' CHECK (state = 'queued' OR state = 'speaking' OR state = 'done'),"
+  "  turn INTEGER NOT NULL CHECK (turn >= 1),"
+  "  started_at TEXT CHECK (started_at IS NULL OR datetime(started_at) = started_at),"
+  "  ended_at TEXT CHECK (ended_at IS NULL OR datetime(ended_at) = ended_at),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  CHECK ((state = 'queued') = (started_at IS NULL)),"
+  "  CHECK ((state = 'done') = (ended_at IS NOT NULL))"
+  ");"
+  "CREATE INDEX speech_item ON speech (agenda_item_id);"
+  "CREATE INDEX speech_motion ON speech (motion_id);"
+  "CREATE INDEX speech_person ON speech (person_id);"
+  "CREATE UNIQUE INDEX speech_waiting ON speech (agenda_item_id, person_id) WHERE state <> 'done';";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
   NULL
 };
 

@@ -13,5 +13,10 @@ gboolean _yishi_proposal_insert_batch (YishiDatabase      *db,
                                        GCancellable       *cancellable,
                                        guint              *out_failed,
                                        GError            **error);
+gboolean _yishi_proposal_write_status (YishiDatabase      *db,
+                                       gint64              id,
+                                       YishiProposalStatus status,
+                                       const char         *reason,
+                                       GError            **error);
 
 G_END_DECLS

@@ -540,12 +540,14 @@ yishi_proposal_store_update (YishiDatabase             *db,
   return yishi_proposal_store_get (db, id, error);
 }
 
-static gboolean
-write_status (YishiDatabase        *db,
-              gint64                id,
-              YishiProposalStatus   status,
-              const char           *reason,
-              GError              **error)
+/* Inside a write transaction: the move, checked against the lifecycle.
+ * Also how a vote on an agenda item settles the item's proposal. */
+gboolean
+_yishi_proposal_write_status (YishiDatabase        *db,
+                              gint64                id,
+                              YishiProposalStatus   status,
+                              const char           *reason,
+                              GError              **error)
 {
   g_autoptr(YishiProposal) current = yishi_proposal_store_get (db, id, error);
   g_autoptr(YishiStmt) stmt = NULL;
@@ -583,7 +585,7 @@ yishi_proposal_store_set_status (YishiDatabase        *db,
 
   if (!_yishi_database_begin (db, error))
     return NULL;
-  if (!write_status (db, id, status, reason, error))
+  if (!_yishi_proposal_write_status (db, id, status, reason, error))
     {
       _yishi_database_rollback (db);
       return NULL;

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "yishi-community-store.h"
+#include "yishi-council-store.h"
 #include "yishi-error.h"
+#include "yishi-meeting-snapshot.h"
 #include "yishi-person-store.h"
 #include "yishi-proposal-store.h"
 #include "yishi-sample.h"
@@ -157,12 +159,53 @@ assert_counts (YishiDatabase *db,
   g_assert_cmpuint (proposals->len, ==, n_proposals);
 }
 
+static GPtrArray *
+list_councils (YishiDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *councils = yishi_council_store_list (db, &error);
+
+  g_assert_no_error (error);
+  return councils;
+}
+
+/* The sample's meetings, the earliest first. */
+static GPtrArray *
+list_meetings (YishiDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *meetings = yishi_meeting_store_list (db, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < meetings->len / 2; i++)
+    {
+      gpointer swap = meetings->pdata[i];
+
+      meetings->pdata[i] = meetings->pdata[meetings->len - 1 - i];
+      meetings->pdata[meetings->len - 1 - i] = swap;
+    }
+  return meetings;
+}
+
+static YishiMeetingSnapshot *
+show_meeting (YishiDatabase *db,
+              gint64         meeting_id)
+{
+  g_autoptr(GError) error = NULL;
+  YishiMeetingSnapshot *snapshot = yishi_meeting_store_show (db, meeting_id, &error);
+
+  g_assert_no_error (error);
+  return snapshot;
+}
+
 static void
 test_community_twice (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) councils = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(GError) error = NULL;
 
   load_community (fixture->db);
@@ -173,6 +216,12 @@ test_community_twice (Fixture       *fixture,
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
   assert_counts (fixture->db, people->len, proposals->len);
   g_clear_error (&error);
+
+  /* nor is the council doubled */
+  councils = list_councils (fixture->db);
+  meetings = list_meetings (fixture->db);
+  g_assert_cmpuint (councils->len, ==, 1);
+  g_assert_cmpuint (meetings->len, ==, 3);
 
   g_assert_false (yishi_sample_generate (fixture->db, 10, 1, NULL, NULL, &error));
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
@@ -195,6 +244,377 @@ test_community_not_empty (Fixture       *fixture,
   g_assert_false (yishi_sample_load_community (fixture->db, &error));
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
   assert_counts (fixture->db, 1, 0);
+}
+
+/* A council of the sample's name already there: refused before
+ * anything is stored, rather than halfway through. */
+static void
+test_community_council_taken (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (yishi_council_store_add (fixture->db, "佳园社区居民议事会", NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_false (yishi_sample_load_community (fixture->db, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "佳园社区居民议事会"));
+  assert_counts (fixture->db, 0, 0);
+  meetings = list_meetings (fixture->db);
+  g_assert_cmpuint (meetings->len, ==, 0);
+}
+
+static char *
+meeting_date (const YishiMeetingRow *meeting)
+{
+  return g_strndup (meeting->starts_at, 10);
+}
+
+static GPtrArray *
+list_members (YishiDatabase *db,
+              gint64         council_id,
+              const char    *date)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *members = yishi_council_store_list_members (db, council_id, date, &error);
+
+  g_assert_no_error (error);
+  return members;
+}
+
+static const YishiCouncilMemberRow *
+find_member (GPtrArray *members,
+             gint64     person_id)
+{
+  for (guint i = 0; i < members->len; i++)
+    if (((YishiCouncilMemberRow *) members->pdata[i])->person_id == person_id)
+      return members->pdata[i];
+
+  return NULL;
+}
+
+/* 15 to 25 members on each meeting's date, in all four positions, and
+ * one who left between the first meeting and the second. */
+static void
+test_council_members (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) councils = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autofree char *first_date = NULL;
+  g_autofree char *second_date = NULL;
+  const YishiCouncilRow *council;
+  guint positions = 0, left = 0;
+
+  load_community (fixture->db);
+  councils = list_councils (fixture->db);
+  meetings = list_meetings (fixture->db);
+  g_assert_cmpuint (councils->len, ==, 1);
+  council = councils->pdata[0];
+  g_assert_cmpstr (council->name, ==, "佳园社区居民议事会");
+  g_assert_cmpuint (meetings->len, ==, 3);
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      const YishiMeetingRow *meeting = meetings->pdata[i];
+      g_autofree char *date = meeting_date (meeting);
+      g_autoptr(GError) error = NULL;
+      guint count = 0;
+
+      g_assert_cmpint (meeting->council_id, ==, council->id);
+      g_assert_true (yishi_council_store_count_members (fixture->db, council->id, date, &count, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count, >=, 15);
+      g_assert_cmpuint (count, <=, 25);
+    }
+
+  first_date = meeting_date (meetings->pdata[0]);
+  second_date = meeting_date (meetings->pdata[1]);
+  first = list_members (fixture->db, council->id, first_date);
+  second = list_members (fixture->db, council->id, second_date);
+  for (guint i = 0; i < first->len; i++)
+    {
+      const YishiCouncilMemberRow *member = first->pdata[i];
+
+      positions |= 1u << member->position;
+      g_assert_cmpstr (member->joined_on, <=, first_date);
+      if (find_member (second, member->person_id) != NULL)
+        continue;
+      left++;
+      g_assert_nonnull (member->left_on);
+      g_assert_cmpstr (member->left_on, >, first_date);
+      g_assert_cmpstr (member->left_on, <=, second_date);
+    }
+  g_assert_cmpuint (left, ==, 1);
+  g_assert_cmphex (positions, ==, (1u << (YISHI_COUNCIL_POSITION_REPRESENTATIVE + 1)) - 1);
+}
+
+static void
+count_attendance (const YishiMeetingSnapshot *snapshot,
+                  guint                       counts[3])
+{
+  counts[0] = counts[1] = counts[2] = 0;
+  for (guint i = 0; i < snapshot->attendance->len; i++)
+    counts[((YishiSnapshotAttendance *) snapshot->attendance->pdata[i])->status]++;
+}
+
+static gboolean
+has_named_observer (const YishiMeetingSnapshot *snapshot)
+{
+  for (guint i = 0; i < snapshot->observers->len; i++)
+    if (((YishiSnapshotObserver *) snapshot->observers->pdata[i])->person_id == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A meeting that took place: notice, chair, secretary, observers by
+ * name, every member signed in as present, excused or absent. */
+static void
+assert_held (const YishiMeetingSnapshot *snapshot)
+{
+  guint counts[3];
+
+  g_assert_cmpint (snapshot->state, ==, YISHI_MEETING_STATE_CLOSED);
+  g_assert_cmpstr (snapshot->notice, !=, "");
+  g_assert_cmpstr (snapshot->chair, !=, "");
+  g_assert_cmpstr (snapshot->secretary, !=, "");
+  g_assert_true (has_named_observer (snapshot));
+  g_assert_cmpuint (snapshot->items->len, >=, 2);
+  g_assert_cmpuint (snapshot->resolutions->len, >=, snapshot->items->len);
+
+  count_attendance (snapshot, counts);
+  g_assert_cmpuint (snapshot->attendance->len, ==, snapshot->members);
+  g_assert_cmpuint (counts[YISHI_ATTENDANCE_PRESENT], ==, snapshot->present);
+  g_assert_cmpuint (counts[YISHI_ATTENDANCE_EXCUSED], >=, 1);
+  g_assert_cmpuint (counts[YISHI_ATTENDANCE_ABSENT], >=, 1);
+  /* more than half: the council's quorum */
+  g_assert_cmpuint (2 * snapshot->present, >, snapshot->members);
+}
+
+static const YishiSnapshotItem *
+find_item (const YishiMeetingSnapshot *snapshot,
+           const char                 *title)
+{
+  for (guint i = 0; i < snapshot->items->len; i++)
+    if (strstr (((YishiSnapshotItem *) snapshot->items->pdata[i])->title, title) != NULL)
+      return snapshot->items->pdata[i];
+
+  return NULL;
+}
+
+/* Two closed meetings, with the issue's items, and one planned after
+ * today's sample date, with its agenda and notice. */
+static void
+test_council_meetings (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(YishiMeetingSnapshot) first = NULL;
+  g_autoptr(YishiMeetingSnapshot) second = NULL;
+  g_autoptr(YishiMeetingSnapshot) planned = NULL;
+  g_autoptr(YishiProposal) road = NULL;
+  g_autoptr(GError) error = NULL;
+  const YishiSnapshotItem *item;
+
+  load_community (fixture->db);
+  meetings = list_meetings (fixture->db);
+  g_assert_cmpuint (meetings->len, ==, 3);
+  first = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[0])->id);
+  second = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[1])->id);
+  planned = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[2])->id);
+
+  assert_held (first);
+  assert_held (second);
+  g_assert_nonnull (find_item (first, "垃圾分类"));
+  g_assert_nonnull (find_item (second, "居民公约"));
+
+  /* the road item discusses the sample's proposal */
+  item = find_item (first, "道路硬化");
+  g_assert_nonnull (item);
+  road = yishi_proposal_store_get (fixture->db, item->proposal_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (yishi_proposal_get_title (road), ==, "小坝村民小组进村道路硬化");
+
+  g_assert_cmpint (planned->state, ==, YISHI_MEETING_STATE_PLANNED);
+  g_assert_cmpstr (planned->starts_at, >, "2026-11-28");
+  g_assert_true (g_str_has_prefix (planned->notice, "各位议事会成员"));
+  g_assert_cmpuint (planned->items->len, >=, 2);
+  g_assert_cmpuint (planned->attendance->len, ==, 0);
+  g_assert_cmpuint (planned->motions->len, ==, 0);
+}
+
+static const YishiSnapshotItem *
+item_of (const YishiMeetingSnapshot *snapshot,
+         const YishiSnapshotMotion  *motion)
+{
+  for (guint i = 0; i < snapshot->items->len; i++)
+    if (((YishiSnapshotItem *) snapshot->items->pdata[i])->id == motion->item_id)
+      return snapshot->items->pdata[i];
+
+  g_assert_not_reached ();
+}
+
+/* A vote as VOTING.md has it: consistent counts, and the verdict and
+ * required votes the vote engine gives for them. */
+static void
+assert_vote (const YishiMeetingSnapshot *snapshot,
+             const YishiSnapshotMotion  *motion)
+{
+  const YishiVoteCounts *counts = &motion->counts;
+  YishiVoteResult result;
+  g_autoptr(GError) error = NULL;
+  guint yes = 0;
+
+  g_assert_true (motion->voted);
+  g_assert_cmpuint (counts->members, ==, snapshot->members);
+  g_assert_cmpuint (counts->yes + counts->no + counts->abstain + counts->invalid, <=, counts->present);
+  g_assert_cmpuint (counts->present, <=, counts->members);
+  g_assert_true (yishi_vote_tally (counts, &motion->rule, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.verdict, ==, motion->verdict);
+  g_assert_cmpuint (result.required, ==, motion->required);
+  g_assert_cmpstr (motion->seconder, !=, "");
+
+  if (motion->form != YISHI_VOTE_FORM_SECRET)
+    g_assert_cmpuint (counts->invalid, ==, 0);
+  if (motion->form != YISHI_VOTE_FORM_ROLL_CALL)
+    {
+      g_assert_cmpuint (motion->roll_call->len, ==, 0);
+      return;
+    }
+
+  /* each member present, by name */
+  g_assert_cmpuint (motion->roll_call->len, ==, counts->present);
+  for (guint i = 0; i < motion->roll_call->len; i++)
+    yes += ((YishiSnapshotChoice *) motion->roll_call->pdata[i])->choice == YISHI_ROLL_CALL_YES;
+  g_assert_cmpuint (yes, ==, counts->yes);
+}
+
+static void
+test_council_votes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  guint forms = 0, not_passed = 0, amendments = 0, covenants = 0, invalid = 0;
+
+  load_community (fixture->db);
+  meetings = list_meetings (fixture->db);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      g_autoptr(YishiMeetingSnapshot) snapshot = show_meeting (fixture->db,
+                                                               ((YishiMeetingRow *) meetings->pdata[i])->id);
+
+      for (guint j = 0; j < snapshot->motions->len; j++)
+        {
+          const YishiSnapshotMotion *motion = snapshot->motions->pdata[j];
+
+          assert_vote (snapshot, motion);
+          forms |= 1u << motion->form;
+          not_passed += motion->verdict != YISHI_VOTE_VERDICT_PASSED;
+          amendments += motion->parent_id != 0;
+          if (motion->form == YISHI_VOTE_FORM_SECRET)
+            invalid += motion->counts.invalid;
+          if (motion->parent_id != 0 || strstr (item_of (snapshot, motion)->title, "居民公约") == NULL)
+            continue;
+
+          /* the covenant: two thirds of all members */
+          covenants++;
+          g_assert_cmpint (motion->rule.majority, ==, YISHI_VOTE_MAJORITY_TWO_THIRDS);
+          g_assert_cmpint (motion->rule.base, ==, YISHI_VOTE_BASE_MEMBERS);
+        }
+    }
+
+  g_assert_cmphex (forms, ==, (1u << YISHI_VOTE_FORM_HANDS) | (1u << YISHI_VOTE_FORM_ROLL_CALL) |
+                              (1u << YISHI_VOTE_FORM_SECRET));
+  g_assert_cmpuint (not_passed, >=, 1);
+  g_assert_cmpuint (amendments, >=, 1);
+  g_assert_cmpuint (covenants, ==, 1);
+  g_assert_cmpuint (invalid, >=, 1);
+}
+
+/* 南塘十三条: each turn noted, and no more turns per person on one
+ * motion (or on the item outside its motions) than the council allows. */
+static void
+assert_speeches (const YishiMeetingSnapshot *snapshot)
+{
+  g_autoptr(GHashTable) turns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_cmpuint (snapshot->speaking.max_turns, ==, 2);
+  g_assert_true (snapshot->speaking.requires_seconder);
+  g_assert_cmpuint (snapshot->speeches->len, >=, snapshot->items->len);
+  for (guint i = 0; i < snapshot->speeches->len; i++)
+    {
+      const YishiSpeechRow *speech = snapshot->speeches->pdata[i];
+      char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                                   speech->item_id, speech->motion_id, speech->person_id);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (turns, key)) + 1;
+
+      g_assert_cmpint (speech->state, ==, YISHI_SPEECH_DONE);
+      g_assert_cmpuint (g_utf8_strlen (speech->note, -1), >=, 10);
+      g_assert_cmpuint (speech->turn, ==, n);
+      g_assert_cmpuint (n, <=, snapshot->speaking.max_turns);
+      g_hash_table_replace (turns, key, GUINT_TO_POINTER (n));
+    }
+}
+
+static void
+test_council_speeches (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+
+  load_community (fixture->db);
+  meetings = list_meetings (fixture->db);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(YishiMeetingSnapshot) snapshot = show_meeting (fixture->db,
+                                                               ((YishiMeetingRow *) meetings->pdata[i])->id);
+
+      assert_speeches (snapshot);
+    }
+}
+
+/* Resolutions done, in progress, and overdue. */
+static void
+test_council_follow_ups (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(GError) error = NULL;
+  guint done = 0, in_progress = 0, overdue = 0;
+
+  load_community (fixture->db);
+  meetings = list_meetings (fixture->db);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      g_autoptr(YishiMeetingSnapshot) snapshot = show_meeting (fixture->db,
+                                                               ((YishiMeetingRow *) meetings->pdata[i])->id);
+
+      for (guint j = 0; j < snapshot->resolutions->len; j++)
+        {
+          const YishiSnapshotResolution *resolution = snapshot->resolutions->pdata[j];
+
+          g_assert_cmpstr (resolution->responsible, !=, "");
+          g_assert_nonnull (resolution->due_on);
+          done += g_str_equal (resolution->follow_up, "done");
+          in_progress += g_str_equal (resolution->follow_up, "in-progress");
+        }
+    }
+
+  follow_ups = yishi_meeting_store_list_follow_ups (fixture->db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < follow_ups->len; i++)
+    overdue += ((YishiFollowUpRow *) follow_ups->pdata[i])->overdue;
+
+  g_assert_cmpuint (done, >=, 1);
+  g_assert_cmpuint (in_progress, >=, 1);
+  g_assert_cmpuint (overdue, >=, 1);
 }
 
 static void
@@ -406,6 +826,12 @@ main (int    argc,
   ADD ("/sample/community/proposers", test_community_proposers);
   ADD ("/sample/community/twice", test_community_twice);
   ADD ("/sample/community/not-empty", test_community_not_empty);
+  ADD ("/sample/community/council-taken", test_community_council_taken);
+  ADD ("/sample/council/members", test_council_members);
+  ADD ("/sample/council/meetings", test_council_meetings);
+  ADD ("/sample/council/votes", test_council_votes);
+  ADD ("/sample/council/speeches", test_council_speeches);
+  ADD ("/sample/council/follow-ups", test_council_follow_ups);
   ADD ("/sample/generate/deterministic", test_generate_deterministic);
   ADD ("/sample/generate/shape", test_generate_shape);
   ADD ("/sample/generate/progress", test_generate_progress);

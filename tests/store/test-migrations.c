@@ -2,10 +2,13 @@
 
 #include <sqlite3.h>
 
+#include "yishi-council-store.h"
 #include "yishi-error.h"
+#include "yishi-meeting-snapshot.h"
 #include "yishi-migrations.h"
 #include "yishi-person-store.h"
 #include "yishi-proposal-store.h"
+#include "yishi-speech-store.h"
 #include "yishi-test-util.h"
 
 #define YISHI_APPLICATION_ID 0x59495348
@@ -349,6 +352,89 @@ test_from_2_keeps_data (void)
   g_assert_nonnull (strstr (schema, "CREATE TABLE roll_call_vote"));
 }
 
+/* Version 3 with data, made by the version 3 yishictl from
+ * schema-v2.sql: every council, meeting and vote row stays, the schema
+ * ends as a new one's, and the speakers' queue of version 4 works on
+ * the meetings it kept. */
+static void
+test_from_3_keeps_data (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v3.db");
+  g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(YishiDatabase) fresh = NULL;
+  g_autoptr(YishiMeetingSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  gboolean ok = FALSE;
+  gint64 speech;
+  const char *all_sql = "SELECT 'council', id, uuid, name, quorum, speech_seconds, max_turns, requires_seconder"
+                        " FROM council UNION ALL SELECT 'member', id, council_id, person_id, position, joined_on,"
+                        " left_on, '' FROM council_member UNION ALL SELECT 'meeting', id, uuid, title, starts_at,"
+                        " state, notice, chair_id FROM meeting UNION ALL SELECT 'item', id, meeting_id, position,"
+                        " title, proposal_id, '', '' FROM agenda_item UNION ALL SELECT 'motion', id,"
+                        " agenda_item_id, text, mover_id, seconder_id, form, '' FROM motion UNION ALL SELECT"
+                        " 'vote', id, motion_id, members, present, yes, verdict, taken_at FROM vote UNION ALL"
+                        " SELECT 'attendance', meeting_id, person_id, status, signed_in_at, '', '', '' FROM"
+                        " attendance UNION ALL SELECT 'resolution', id, agenda_item_id, text, due_on, follow_up,"
+                        " '', '' FROM resolution UNION ALL SELECT 'observer', id, meeting_id, name, '', '', '', ''"
+                        " FROM meeting_observer UNION ALL SELECT 'proposal', id, status, title, '', '', '', ''"
+                        " FROM proposal ORDER BY 1, 2, 3";
+
+  load_fixture (path, "schema-v3.sql");
+  assert_rows (path, "PRAGMA user_version", "3\n");
+  before = raw_rows (path, all_sql);
+
+  db = yishi_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_database_get_schema_version (db), ==, YISHI_SCHEMA_VERSION);
+  report = yishi_database_check (db, &ok, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  after = raw_rows (path, all_sql);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "vote|1|1|5|4|3|passed|"));
+  assert_rows (path, "SELECT count(*) FROM speech", "0\n");
+
+  /* the closed meeting keeps its record, with the default rules */
+  snapshot = yishi_meeting_store_show (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (snapshot->state, ==, YISHI_MEETING_STATE_CLOSED);
+  g_assert_cmpuint (snapshot->motions->len, ==, 1);
+  g_assert_cmpstr (((YishiSnapshotMotion *) snapshot->motions->pdata[0])->seconder, ==, "");
+  g_assert_cmpuint (snapshot->speeches->len, ==, 0);
+  g_assert_cmpuint (snapshot->speaking.speech_seconds, ==, 120);
+  g_assert_cmpuint (snapshot->speaking.max_turns, ==, 2);
+  g_assert_false (snapshot->speaking.requires_seconder);
+  g_assert_cmpint (yishi_speech_store_enqueue (db, 1, 0, 3, &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+  g_clear_error (&error);
+
+  /* the planned one takes speakers */
+  speech = yishi_speech_store_enqueue (db, 3, 0, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (speech, >, 0);
+  members = yishi_council_store_list_members (db, 1, "2024-06-14", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 5);
+  g_assert_cmpstr (((YishiCouncilMemberRow *) members->pdata[0])->name, ==, "张秀英");
+
+  fresh = yishi_database_open (fresh_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_clear_object (&fresh);
+  schema = schema_of (path);
+  fresh_schema = schema_of (fresh_path);
+  g_assert_cmpstr (schema, ==, fresh_schema);
+  g_assert_nonnull (strstr (schema, "CREATE TABLE speech"));
+}
+
 /* Opening again does not migrate again. */
 static void
 test_idempotent (void)
@@ -463,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/migrations/from-1/keeps-data", test_from_1_keeps_data);
   g_test_add_func ("/migrations/from-1/same-schema", test_from_1_same_schema);
   g_test_add_func ("/migrations/from-2/keeps-data", test_from_2_keeps_data);
+  g_test_add_func ("/migrations/from-3/keeps-data", test_from_3_keeps_data);
   g_test_add_func ("/migrations/idempotent", test_idempotent);
   g_test_add_func ("/migrations/failed-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/concurrent-open", test_concurrent_open);

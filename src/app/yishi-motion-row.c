@@ -1,0 +1,115 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "yishi-meeting-text.h"
+#include "yishi-motion-row.h"
+
+char *
+yishi_motion_describe_result (const YishiSnapshotMotion *motion)
+{
+  const YishiVoteCounts *c = &motion->counts;
+
+  if (!motion->voted)
+    return g_strdup ("");
+  if (motion->verdict == YISHI_VOTE_VERDICT_NO_QUORUM || motion->verdict == YISHI_VOTE_VERDICT_NO_VERDICT)
+    /* Translators: %s the verdict, %u present, %u members */
+    return g_strdup_printf (_("%s (%u of %u members present)"), yishi_vote_verdict_label (motion->verdict),
+                            c->present, c->members);
+  if (motion->form == YISHI_VOTE_FORM_SECRET)
+    /* Translators: the result of a secret ballot: 通过：赞成 12 票，反对 3 票，弃权 1 票，无效 1 票；需 10 票 */
+    return g_strdup_printf (_("%s: %u yes, %u no, %u abstain, %u invalid; %u needed"),
+                            yishi_vote_verdict_label (motion->verdict), c->yes, c->no, c->abstain,
+                            c->invalid, motion->required);
+  /* Translators: the result of a vote: 通过：赞成 12 票，反对 3 票，弃权 1 票；需 10 票 */
+  return g_strdup_printf (_("%s: %u yes, %u no, %u abstain; %u needed"),
+                          yishi_vote_verdict_label (motion->verdict), c->yes, c->no, c->abstain,
+                          motion->required);
+}
+
+static char *
+describe_motion (const YishiSnapshotMotion *motion)
+{
+  g_autofree char *rule = yishi_vote_rule_describe (&motion->rule);
+  GString *text = g_string_new (NULL);
+
+  if (*motion->mover != '\0')
+    /* Translators: who moved a motion: 动议人 */
+    g_string_append_printf (text, _("Moved by %s"), motion->mover);
+  if (motion->seconder != NULL && *motion->seconder != '\0')
+    /* Translators: who seconded a motion: 附议人 */
+    g_string_append_printf (text, _(", seconded by %s"), motion->seconder);
+  if (text->len > 0)
+    g_string_append (text, " · ");
+  g_string_append_printf (text, "%s · %s", yishi_vote_form_label (motion->form), rule);
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+make_button (const char *label,
+             const char *accessible,
+             const char *action,
+             gint64      motion_id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", motion_id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return button;
+}
+
+static GtkWidget *
+make_verdict (const YishiSnapshotMotion *motion)
+{
+  g_autofree char *result = yishi_motion_describe_result (motion);
+  GtkWidget *label = gtk_label_new (result);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, motion->verdict == YISHI_VOTE_VERDICT_PASSED ? "success" : "error");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_bottom (label, 10);
+  return label;
+}
+
+GtkWidget *
+yishi_motion_row_new (const YishiSnapshotMotion *motion,
+                      gboolean                   can_vote)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *action_row = adw_action_row_new ();
+  g_autofree char *subtitle = describe_motion (motion);
+  g_autofree char *title = motion->parent_id > 0
+    /* Translators: an amendment to a motion: 修正案 */
+    ? g_strdup_printf (_("Amendment: %s"), motion->text) : g_strdup (motion->text);
+  /* Translators: accessible names of buttons; %s is the motion's text */
+  g_autofree char *vote_name = g_strdup_printf (_("Record the vote on “%s”"), motion->text);
+  g_autofree char *amend_name = g_strdup_printf (_("Amend “%s”"), motion->text);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (action_row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (action_row), 0);
+  if (motion->parent_id > 0)
+    gtk_widget_set_margin_start (action_row, 24);
+  if (can_vote && !motion->voted)
+    {
+      if (motion->parent_id == 0)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (action_row),
+                                   make_button (_("_Amend…"), amend_name, "agenda.amend", motion->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (action_row),
+                                 make_button (_("Record _Vote…"), vote_name, "agenda.vote", motion->id));
+    }
+  gtk_box_append (GTK_BOX (box), action_row);
+  if (motion->voted)
+    gtk_box_append (GTK_BOX (box), make_verdict (motion));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "yishi-database.h"
+
+G_BEGIN_DECLS
+
+/* Reading the sample's JSON, shared by yishi-sample.c and
+ * yishi-sample-council.c. A fault is reported with its JSON path,
+ * such as council.meetings[1].title. */
+
+gboolean    _yishi_sample_damaged      (GError      **error,
+                                        const char   *where,
+                                        const char   *member);
+const char *_yishi_sample_node_text    (JsonNode     *node);
+JsonObject *_yishi_sample_node_object  (JsonNode     *node);
+JsonArray  *_yishi_sample_member_array (JsonObject   *object,
+                                        const char   *member);
+gboolean    _yishi_sample_get_text     (JsonObject   *object,
+                                        const char   *member,
+                                        gboolean      required,
+                                        const char   *where,
+                                        const char  **out,
+                                        GError      **error);
+
+/* Enters the council described by @council — its members, meetings,
+ * attendance, debates, votes and resolutions — through the council,
+ * meeting and speech stores, one user action at a time. @people maps
+ * each sample person's key to their #YishiPersonDraft; they and the
+ * sample's proposals must be in @db already. */
+gboolean    _yishi_sample_council_load (YishiDatabase  *db,
+                                        JsonObject     *council,
+                                        GHashTable     *people,
+                                        GError        **error);
+
+G_END_DECLS
