@@ -27,6 +27,7 @@ struct _YishiAgendaView
   GtkStack          *detail_stack;
   GtkLabel          *item_title;
   GtkLabel          *item_proposal;
+  GtkWidget         *session_hint;
   YishiSpeakerPanel *speaker_panel;
   GtkWidget         *new_motion_button;
   GtkListBox        *motion_list;
@@ -118,6 +119,10 @@ show_item (YishiAgendaView *self)
 
   gtk_stack_set_visible_child_name (self->detail_stack, item ? "item" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.new-motion", item && in_session (self));
+  gtk_widget_set_visible (self->session_hint,
+                          self->data && self->data->snapshot->state == YISHI_MEETING_STATE_PLANNED);
+  gtk_widget_set_visible (self->new_motion_button,
+                          self->data && self->data->snapshot->state != YISHI_MEETING_STATE_CLOSED);
   if (item == NULL)
     return;
 
@@ -468,6 +473,7 @@ yishi_agenda_view_class_init (YishiAgendaViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YishiAgendaView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, YishiAgendaView, item_title);
   gtk_widget_class_bind_template_child (widget_class, YishiAgendaView, item_proposal);
+  gtk_widget_class_bind_template_child (widget_class, YishiAgendaView, session_hint);
   gtk_widget_class_bind_template_child (widget_class, YishiAgendaView, speaker_panel);
   gtk_widget_class_bind_template_child (widget_class, YishiAgendaView, new_motion_button);
   gtk_widget_class_bind_template_child (widget_class, YishiAgendaView, motion_list);

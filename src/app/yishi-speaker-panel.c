@@ -225,8 +225,9 @@ fill_people (YishiSpeakerPanel *self)
       g_array_append_val (self->person_ids, member->person_id);
     }
   gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (names));
-  gtk_widget_set_sensitive (self->add_box, self->person_ids->len > 0 &&
-                            self->data->snapshot->state != YISHI_MEETING_STATE_CLOSED);
+  /* a closed meeting's speeches are history: nothing to queue */
+  gtk_widget_set_visible (self->add_box, self->data->snapshot->state != YISHI_MEETING_STATE_CLOSED);
+  gtk_widget_set_sensitive (self->add_box, self->person_ids->len > 0);
 }
 
 static void

@@ -128,7 +128,7 @@ yishi_agenda_number (guint position)
 
       return g_strconcat (numeral, "、", NULL);
     }
-  return g_strdup_printf ("%u.", position);
+  return g_strdup_printf ("%u. ", position);
 }
 
 char *

@@ -499,7 +499,7 @@ test_edit_meeting (Fixture       *f,
   yishi_ui_type_text (GTK_EDITABLE (place_row), "社区活动室");
   click (row (dialog, GTK_TYPE_BUTTON, "_Fill In a Notice"));
   notice = notice_in (dialog);
-  g_assert_nonnull (strstr (notice, ", to consider the following items:\n1.楼道堆物清理\n"));
+  g_assert_nonnull (strstr (notice, ", to consider the following items:\n1. 楼道堆物清理\n"));
   click (row (dialog, GTK_TYPE_BUTTON, "_Save"));
   yishi_ui_wait_until (is_done, &outcome);
   g_assert_cmpint (outcome.saved_id, ==, id);

@@ -371,8 +371,8 @@ test_list_follow_up (Fixture       *f,
   g_autofree char *subtitle = g_strdup_printf ("Responsible: %s · Due: 2000-01-31", f->names[0]);
 
   /* under their agenda item, numbered; an item without resolutions has no heading */
-  g_assert_nonnull (find_label (list, "1.停车 & 充电桩管理办法"));
-  g_assert_null (find_label (list, "2.加装电梯意见征集"));
+  g_assert_nonnull (find_label (list, "1. 停车 & 充电桩管理办法"));
+  g_assert_null (find_label (list, "2. 加装电梯意见征集"));
   g_assert_nonnull (find_label (list, "2 resolutions, 1 overdue"));
   g_assert_cmpuint (count_rows (list), ==, 2);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (late)), ==, LATE_TEXT);
