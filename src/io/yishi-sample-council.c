@@ -1,9 +1,12 @@
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "yishi-council-store.h"
 #include "yishi-meeting-store.h"
+#include "yishi-meeting-text.h"
 #include "yishi-person-store.h"
 #include "yishi-proposal-store.h"
 #include "yishi-sample-private.h"
@@ -14,12 +17,34 @@
  * for the sample too: members on the meeting's date, votes only in
  * session, counts within those present, amendments voted first. */
 
+/* The pace of a meeting that took place, in seconds. The database's
+ * clock follows it, so that sign-ins, speeches and votes carry the
+ * afternoon of the meeting, not the moment the sample was loaded; each
+ * time follows from the meeting's start and what happened before it,
+ * so every load gives the same minutes. */
+enum
+{
+  PACE_DOORS_OPEN   = 15 * 60, /* members sign in from a quarter of an hour before the start */
+  PACE_ALL_IN       = 60,      /* and all are in a minute before it */
+  PACE_OPENING      = 3 * 60,  /* the chair opens: quorum, agenda, speaking rules */
+  PACE_ARRIVAL      = 30,      /* a member who comes late signs in */
+  PACE_ITEM         = 60,      /* the chair calls the next item */
+  PACE_MOTION       = 60,      /* a motion is read out and seconded */
+  PACE_TURN_MIN     = 60,      /* a turn: a minute and a second for each character of its note, */
+  PACE_TURN_MAX     = 2 * 60,  /* but no longer than the two minutes of 南塘十三条 */
+  PACE_NEXT_SPEAKER = 15,      /* the chair gives the floor to the next speaker */
+  PACE_COUNT        = 2 * 60,  /* the votes are counted and the result announced */
+  PACE_RESOLUTION   = 60,      /* a resolution is read into the record */
+  PACE_CLOSING      = 5 * 60,  /* the chair sums up and closes */
+};
+
 typedef struct
 {
   YishiDatabase *db;
   GHashTable    *people;    /* person key → gint64 id */
   GHashTable    *proposals; /* title → gint64 id */
   gint64         council_id;
+  gint64         clock;     /* in the meeting being held, seconds since 1970; 0 outside one */
 } Loader;
 
 /* The meeting being entered. */
@@ -29,8 +54,10 @@ typedef struct
   YishiMeetingState  state;
   JsonObject        *object;
   const char        *where;
-  GArray            *item_ids; /* gint64, in agenda order */
-  guint              position; /* of the item under way, from 1; 0 before the first */
+  GArray            *item_ids;     /* gint64, in agenda order */
+  guint              position;     /* of the item under way, from 1; 0 before the first */
+  gint64             starts;       /* seconds since 1970 */
+  gint64             sign_in_step; /* seconds between two members signing in on time */
 } Meeting;
 
 /* What a speech, a motion or a resolution belongs to. */
@@ -83,6 +110,22 @@ id_table_lookup (GHashTable *table,
   gint64 *id = g_hash_table_lookup (table, key);
 
   return id != NULL ? *id : 0;
+}
+
+/* What is entered next happened at @time (seconds since 1970); 0: now. */
+static void
+set_clock (Loader *loader,
+           gint64  time)
+{
+  loader->clock = time;
+  yishi_database_set_clock (loader->db, time);
+}
+
+static void
+advance_clock (Loader *loader,
+               gint64  seconds)
+{
+  set_clock (loader, loader->clock + seconds);
 }
 
 /* A store refused a step: its message says what, this says where. */
@@ -360,8 +403,9 @@ add_item (Loader      *loader,
   return TRUE;
 }
 
-/* A member signs in as the session opens, or, arriving late, just
- * before the item "arrives_before_item" (counted from 1). */
+/* A member signs in before the session opens, one after another until
+ * just before the start, or, arriving late, just before the item
+ * "arrives_before_item" (counted from 1) is called. */
 static gboolean
 sign_in (Loader      *loader,
          JsonObject  *object,
@@ -386,9 +430,18 @@ sign_in (Loader      *loader,
   if (arrives != meeting->position)
     return TRUE;
 
+  advance_clock (loader, meeting->position == 0 ? meeting->sign_in_step : PACE_ARRIVAL);
   if (!yishi_meeting_store_attend (loader->db, meeting->id, person_id, status, error))
     return refused (error, where);
   return TRUE;
+}
+
+/* How long a turn took: the longer the note of what was said, the
+ * longer the turn. */
+static gint64
+turn_seconds (const char *note)
+{
+  return MIN (PACE_TURN_MIN + g_utf8_strlen (note, -1), PACE_TURN_MAX);
 }
 
 /* A turn to speak: queued, given the floor by the chair, ended with
@@ -409,10 +462,12 @@ speak (Loader      *loader,
     return FALSE;
 
   id = yishi_speech_store_enqueue (loader->db, floor->item_id, floor->motion_id, person_id, error);
-  if (id == 0 ||
-      !yishi_speech_store_give_floor (loader->db, id, error) ||
-      !yishi_speech_store_end (loader->db, id, note, error))
+  if (id == 0 || !yishi_speech_store_give_floor (loader->db, id, error))
     return refused (error, where);
+  advance_clock (loader, turn_seconds (note));
+  if (!yishi_speech_store_end (loader->db, id, note, error))
+    return refused (error, where);
+  advance_clock (loader, PACE_NEXT_SPEAKER);
   return TRUE;
 }
 
@@ -474,6 +529,7 @@ take_vote (Loader         *loader,
 
   if (vote == NULL)
     return _yishi_sample_damaged (error, where, "vote");
+  advance_clock (loader, PACE_COUNT);
   if (form == YISHI_VOTE_FORM_ROLL_CALL)
     return take_roll_call (loader, vote, vote_where, motion_id, error);
   if (!get_uint (vote, "yes", TRUE, vote_where, &yes, error) ||
@@ -515,6 +571,7 @@ run_motion (Loader      *loader,
   if (!yishi_vote_form_from_key (form_key, &form))
     return _yishi_sample_damaged (error, where, "form");
 
+  advance_clock (loader, PACE_MOTION);
   floor.motion_id = yishi_meeting_store_add_motion (loader->db, parent->item_id, parent->motion_id, text,
                                                     mover_id, has_rule ? &rule : NULL, form, error);
   if (floor.motion_id == 0 ||
@@ -552,6 +609,7 @@ add_resolution (Loader      *loader,
   if (follow_up_key != NULL && !yishi_follow_up_from_key (follow_up_key, &follow_up))
     return _yishi_sample_damaged (error, where, "follow_up");
 
+  advance_clock (loader, PACE_RESOLUTION);
   id = yishi_meeting_store_add_resolution (loader->db, floor->item_id, motion_id, text,
                                            responsible_id, due_on, error);
   if (id == 0 ||
@@ -560,9 +618,9 @@ add_resolution (Loader      *loader,
   return TRUE;
 }
 
-/* One agenda item in session: late arrivals sign in, then the debate
- * on the item in general (its presentation), its motions and its
- * resolutions. */
+/* One agenda item in session: late arrivals sign in, the chair calls
+ * the item, then the debate on the item in general (its presentation),
+ * its motions and its resolutions. */
 static gboolean
 run_item (Loader      *loader,
           JsonObject  *object,
@@ -577,8 +635,11 @@ run_item (Loader      *loader,
   floor.item_id = g_array_index (meeting->item_ids, gint64, meeting->position);
   meeting->position++;
 
-  return for_each (loader, meeting->object, meeting->where, "attendance", sign_in, meeting, error) &&
-         for_each (loader, object, where, "speeches", speak, &floor, error) &&
+  if (!for_each (loader, meeting->object, meeting->where, "attendance", sign_in, meeting, error))
+    return FALSE;
+
+  advance_clock (loader, PACE_ITEM);
+  return for_each (loader, object, where, "speeches", speak, &floor, error) &&
          for_each (loader, object, where, "motions", run_motion, &floor, error) &&
          for_each (loader, object, where, "resolutions", add_resolution, &floor, error);
 }
@@ -594,18 +655,63 @@ set_state (Loader             *loader,
   return refused (error, meeting->where);
 }
 
-/* The session: opened, members signed in, the agenda walked, and,
- * unless the sample leaves it in session, closed. */
+/* The meeting's start, which the store has checked: local time. */
+static gboolean
+get_start (const char  *starts_at,
+           const char  *where,
+           gint64      *out_time,
+           GError     **error)
+{
+  g_autofree char *timestamp = strlen (starts_at) == 16 ? g_strconcat (starts_at, ":00", NULL)
+                                                        : g_strdup (starts_at);
+  g_autoptr(GDateTime) start = yishi_parse_timestamp (timestamp);
+
+  if (start == NULL)
+    return _yishi_sample_damaged (error, where, "starts_at");
+
+  *out_time = g_date_time_to_unix (start);
+  return TRUE;
+}
+
+/* The session: members signed in, opened on time, the agenda walked,
+ * and, unless the sample leaves it in session, closed. */
+static gboolean
+run_session (Loader   *loader,
+             Meeting  *meeting,
+             GError  **error)
+{
+  JsonArray *attendance = _yishi_sample_member_array (meeting->object, "attendance");
+  guint n_attendance = attendance != NULL ? json_array_get_length (attendance) : 0;
+
+  meeting->sign_in_step = (PACE_DOORS_OPEN - PACE_ALL_IN) / MAX (n_attendance, 1);
+  set_clock (loader, meeting->starts - PACE_DOORS_OPEN);
+  if (!for_each (loader, meeting->object, meeting->where, "attendance", sign_in, meeting, error))
+    return FALSE;
+
+  set_clock (loader, meeting->starts);
+  if (!set_state (loader, meeting, YISHI_MEETING_STATE_IN_SESSION, error))
+    return FALSE;
+
+  advance_clock (loader, PACE_OPENING);
+  if (!for_each (loader, meeting->object, meeting->where, "items", run_item, meeting, error))
+    return FALSE;
+
+  advance_clock (loader, PACE_CLOSING);
+  return meeting->state != YISHI_MEETING_STATE_CLOSED ||
+         set_state (loader, meeting, YISHI_MEETING_STATE_CLOSED, error);
+}
+
+/* The session on the clock of its afternoon; afterwards, and when it
+ * fails halfway, the real clock again. */
 static gboolean
 hold_meeting (Loader   *loader,
               Meeting  *meeting,
               GError  **error)
 {
-  return set_state (loader, meeting, YISHI_MEETING_STATE_IN_SESSION, error) &&
-         for_each (loader, meeting->object, meeting->where, "attendance", sign_in, meeting, error) &&
-         for_each (loader, meeting->object, meeting->where, "items", run_item, meeting, error) &&
-         (meeting->state != YISHI_MEETING_STATE_CLOSED ||
-          set_state (loader, meeting, YISHI_MEETING_STATE_CLOSED, error));
+  gboolean held = run_session (loader, meeting, error);
+
+  set_clock (loader, 0);
+  return held;
 }
 
 static gboolean
@@ -616,7 +722,7 @@ add_meeting (Loader      *loader,
              GError     **error)
 {
   g_autoptr(GArray) item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  Meeting meeting = { 0, YISHI_MEETING_STATE_PLANNED, object, where, item_ids, 0 };
+  Meeting meeting = { 0, YISHI_MEETING_STATE_PLANNED, object, where, item_ids, 0, 0, 0 };
   const char *title, *starts_at, *place, *state, *notice;
   gint64 chair_id, secretary_id;
 
@@ -642,7 +748,8 @@ add_meeting (Loader      *loader,
       !for_each (loader, object, where, "items", add_item, &meeting, error))
     return FALSE;
 
-  return meeting.state == YISHI_MEETING_STATE_PLANNED || hold_meeting (loader, &meeting, error);
+  return meeting.state == YISHI_MEETING_STATE_PLANNED ||
+         (get_start (starts_at, where, &meeting.starts, error) && hold_meeting (loader, &meeting, error));
 }
 
 /* 南塘十三条: minutes a turn, turns per person per motion, and whether
@@ -697,7 +804,7 @@ _yishi_sample_council_load (YishiDatabase  *db,
                             GHashTable     *people,
                             GError        **error)
 {
-  g_auto(Loader) loader = { db, id_table_new (), id_table_new (), 0 };
+  g_auto(Loader) loader = { db, id_table_new (), id_table_new (), 0, 0 };
 
   return map_people (&loader, people, error) &&
          map_proposals (&loader, error) &&

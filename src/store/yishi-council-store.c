@@ -38,10 +38,12 @@ G_STATIC_ASSERT (G_N_ELEMENTS (position_labels) == G_N_ELEMENTS (position_keys))
   "SELECT count(*) FROM council_member WHERE council_id = ?1 AND joined_on <= ?2" \
   " AND (left_on IS NULL OR left_on > ?2)"
 
+/* Today by the database's clock, which a past meeting being entered
+ * sets: the day a membership starts or ends unless told otherwise. */
 static char *
-dup_today (void)
+dup_today (YishiDatabase *db)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (_yishi_database_get_time (db));
 
   return g_date_time_format (now, "%Y-%m-%d");
 }
@@ -170,13 +172,13 @@ yishi_council_store_add_member (YishiDatabase        *db,
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
   g_autoptr(YishiStmt) stmt = NULL;
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = NULL;
   gint64 id = 0;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), 0);
 
   if (since == NULL)
-    since = today;
+    since = today = dup_today (db);
   if (!_yishi_store_check_date (since, error))
     return 0;
   locker = _yishi_database_locker_new (db);
@@ -199,13 +201,13 @@ yishi_council_store_end_member (YishiDatabase  *db,
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
   g_autoptr(YishiStmt) stmt = NULL;
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = NULL;
   gboolean ok;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
 
   if (until == NULL)
-    until = today;
+    until = today = dup_today (db);
   if (!_yishi_store_check_date (until, error))
     return FALSE;
   locker = _yishi_database_locker_new (db);
@@ -355,12 +357,13 @@ yishi_council_store_list (YishiDatabase  *db,
   g_autoptr(YishiDatabaseLocker) locker = NULL;
   g_autoptr(YishiStmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) yishi_council_row_free);
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = NULL;
   YishiCouncilRow *row;
   int rc;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
 
+  today = dup_today (db);
   locker = _yishi_database_locker_new (db);
   stmt = _yishi_database_prepare (db, "SELECT k.id, k.uuid, k.name, k.quorum, k.majority, k.base,"
                                       " (SELECT count(*) FROM council_member c WHERE c.council_id = k.id"
@@ -453,12 +456,12 @@ yishi_council_store_list_members (YishiDatabase  *db,
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
 
   if (date == NULL)
-    date = today;
+    date = today = dup_today (db);
   if (!_yishi_store_check_date (date, error))
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) yishi_council_member_row_free);

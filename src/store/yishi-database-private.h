@@ -50,6 +50,7 @@ void          _yishi_bind_static_text  (sqlite3_stmt   *stmt,
                                         const char     *text);
 void          _yishi_database_new_uuid (YishiDatabase  *db,
                                         char            out[YISHI_UUID_LENGTH + 1]);
+gint64        _yishi_database_get_time (YishiDatabase  *db);
 const char   *_yishi_database_get_now  (YishiDatabase  *db);
 void          _yishi_bind_optional_int (sqlite3_stmt   *stmt,
                                         int             index,

@@ -19,6 +19,7 @@ struct _YishiDatabase
   GHashTable         *statements; /* SQL text → prepared statement */
   GRecMutex           mutex;
   YishiUuidGenerator *uuids;      /* for new records */
+  gint64              clock;      /* seconds since 1970 set for a past meeting; 0: the real clock */
   gint64              now_second; /* of now_text */
   char                now_text[YISHI_TIMESTAMP_SIZE];
 };
@@ -600,6 +601,25 @@ yishi_database_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "yishi", "yishi.db", NULL);
 }
 
+/**
+ * yishi_database_set_clock:
+ * Makes @unix_seconds the time @db stamps on what it writes from now on
+ * — sign-ins, votes, speeches, the times records were changed — until
+ * it is set again; 0 goes back to the real clock. It takes the lock, so
+ * a worker's transaction keeps one clock from its start to its end.
+ */
+void
+yishi_database_set_clock (YishiDatabase *db,
+                          gint64         unix_seconds)
+{
+  g_return_if_fail (YISHI_IS_DATABASE (db));
+  g_return_if_fail (unix_seconds >= 0);
+
+  _yishi_database_lock (db);
+  db->clock = unix_seconds;
+  _yishi_database_unlock (db);
+}
+
 /* Internals */
 
 void
@@ -788,14 +808,30 @@ _yishi_database_new_uuid (YishiDatabase *db,
   yishi_uuid_generator_next (db->uuids, out);
 }
 
+/* The time now in seconds since 1970: the clock
+ * yishi_database_set_clock () set, or else the real one. */
+gint64
+_yishi_database_get_time (YishiDatabase *db)
+{
+  gint64 time;
+
+  _yishi_database_lock (db);
+  time = db->clock != 0 ? db->clock : g_get_real_time () / G_USEC_PER_SEC;
+  _yishi_database_unlock (db);
+
+  return time;
+}
+
 /* Inside a write transaction: the time now, for created_at and
  * updated_at, as strftime('%Y-%m-%dT%H:%M:%SZ', 'now') gives it. Made
  * once a second, not once a row: SQLite's strftime () for a column's
- * default costs more than the rest of a small insert. */
+ * default costs more than the rest of a small insert. The text is kept
+ * for the second it spells, whichever clock gave it, so setting the
+ * clock or going back to the real one never finds the other's text. */
 const char *
 _yishi_database_get_now (YishiDatabase *db)
 {
-  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 second = _yishi_database_get_time (db);
 
   if (second != db->now_second)
     {

@@ -39,4 +39,13 @@ char          *yishi_database_check              (YishiDatabase  *db,
                                                   GError        **error);
 char          *yishi_database_default_path       (void);
 
+/* For loading records of past meetings — the sample community, and
+ * later imports: while a clock is set, the times @db stamps on records
+ * (sign-ins, votes, speeches) are @unix_seconds rather than now, so
+ * that a meeting of 26 March shows its members signed in that
+ * afternoon. 0 goes back to the real clock. Takes the database's lock,
+ * as the stores do, so it is safe beside workers. */
+void           yishi_database_set_clock          (YishiDatabase  *db,
+                                                  gint64          unix_seconds);
+
 G_END_DECLS

@@ -64,11 +64,12 @@ speech_info_clear (SpeechInfo *info)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpeechInfo, speech_info_clear)
 
-/* The chair's clock: turns are timed in the meeting room's local time. */
+/* The chair's clock: turns are timed in the meeting room's local time,
+ * by the database's clock, which a past meeting being entered sets. */
 static char *
-dup_local_now (void)
+dup_local_now (YishiDatabase *db)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (_yishi_database_get_time (db));
 
   return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
 }
@@ -437,7 +438,7 @@ update_speech (YishiDatabase     *db,
       " started_at = CASE WHEN ?2 = 'speaking' THEN ?3 ELSE started_at END,"
       " ended_at = CASE WHEN ?2 = 'done' THEN ?3 ELSE ended_at END,"
       " note = coalesce(trim(?4), note), updated_at = ?5 WHERE id = ?1", error);
-  g_autofree char *now = dup_local_now ();
+  g_autofree char *now = dup_local_now (db);
 
   if (stmt == NULL)
     return FALSE;

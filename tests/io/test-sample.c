@@ -9,6 +9,7 @@
 #include "yishi-person-store.h"
 #include "yishi-proposal-store.h"
 #include "yishi-sample.h"
+#include "yishi-sample-private.h"
 #include "yishi-test-util.h"
 
 typedef struct
@@ -579,6 +580,234 @@ test_council_speeches (Fixture       *fixture,
     }
 }
 
+/* Seconds since 1970 of a stored time: UTC "YYYY-MM-DDTHH:MM:SSZ", or
+ * local "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD HH:MM". */
+static gint64
+to_unix (const char *stamp)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autofree char *iso = NULL;
+  g_autoptr(GDateTime) time = NULL;
+
+  g_assert_nonnull (stamp);
+  iso = strlen (stamp) == 16 ? g_strconcat (stamp, ":00", NULL) : g_strdup (stamp);
+  iso[10] = 'T';
+  time = g_date_time_new_from_iso8601 (iso, local);
+  g_assert_nonnull (time);
+  return g_date_time_to_unix (time);
+}
+
+/* The local date of a stored time. */
+static char *
+local_date (const char *stamp)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (to_unix (stamp));
+
+  return g_date_time_format (time, "%Y-%m-%d");
+}
+
+/* The earliest vote of a meeting, all of them taken on @date. */
+static gint64
+first_vote (const YishiMeetingSnapshot *snapshot,
+            const char                 *date)
+{
+  gint64 first = G_MAXINT64;
+
+  for (guint i = 0; i < snapshot->motions->len; i++)
+    {
+      const YishiSnapshotMotion *motion = snapshot->motions->pdata[i];
+      g_autofree char *day = local_date (motion->taken_at);
+
+      g_assert_cmpstr (day, ==, date);
+      first = MIN (first, to_unix (motion->taken_at));
+    }
+
+  g_assert_cmpint (first, <, G_MAXINT64);
+  return first;
+}
+
+/* Members sign in on the meeting's afternoon, within the hour around
+ * its start; the one who came late, 曹志明, after the start and after
+ * the first vote, everyone else before the start. */
+static void
+assert_sign_in_times (const YishiMeetingSnapshot *snapshot,
+                      const char                 *date,
+                      gint64                      start,
+                      gint64                      voted)
+{
+  guint late = 0;
+
+  for (guint i = 0; i < snapshot->attendance->len; i++)
+    {
+      const YishiSnapshotAttendance *row = snapshot->attendance->pdata[i];
+      g_autofree char *day = NULL;
+      gint64 signed_in;
+
+      if (row->status != YISHI_ATTENDANCE_PRESENT)
+        {
+          g_assert_null (row->signed_in_at);
+          continue;
+        }
+      day = local_date (row->signed_in_at);
+      signed_in = to_unix (row->signed_in_at);
+      g_assert_cmpstr (day, ==, date);
+      g_assert_cmpint (signed_in, >=, start - 3600);
+      g_assert_cmpint (signed_in, <=, start + 3600);
+      if (!g_str_equal (row->name, "曹志明"))
+        {
+          g_assert_cmpint (signed_in, <, start);
+          continue;
+        }
+      late++;
+      g_assert_cmpint (signed_in, >, start);
+      g_assert_cmpint (signed_in, >, voted);
+    }
+
+  g_assert_cmpuint (late, ==, 1);
+}
+
+/* Speeches after the opening, one after another, each of one to two
+ * minutes, on the meeting's date. */
+static void
+assert_speech_times (const YishiMeetingSnapshot *snapshot,
+                     const char                 *date,
+                     gint64                      start)
+{
+  gint64 previous_end = start;
+
+  g_assert_cmpuint (snapshot->speeches->len, >, 1);
+  for (guint i = 0; i < snapshot->speeches->len; i++)
+    {
+      const YishiSpeechRow *speech = snapshot->speeches->pdata[i];
+      gint64 started = to_unix (speech->started_at), ended = to_unix (speech->ended_at);
+
+      g_assert_true (g_str_has_prefix (speech->started_at, date));
+      g_assert_true (g_str_has_prefix (speech->ended_at, date));
+      g_assert_cmpint (started, >, previous_end);
+      g_assert_cmpint (ended - started, >=, 60);
+      g_assert_cmpint (ended - started, <=, 120);
+      previous_end = ended;
+    }
+}
+
+/* The first meeting as it happened on 26 March, not when the sample
+ * was loaded. */
+static void
+test_council_times (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(YishiMeetingSnapshot) first = NULL;
+  g_autofree char *date = NULL;
+  gint64 start;
+
+  load_community (fixture->db);
+  meetings = list_meetings (fixture->db);
+  first = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[0])->id);
+  date = meeting_date (meetings->pdata[0]);
+  start = to_unix (first->starts_at);
+  g_assert_cmpstr (date, ==, "2026-03-26");
+
+  assert_sign_in_times (first, date, start, first_vote (first, date));
+  assert_speech_times (first, date, start);
+}
+
+/* Signs @person_id in to @meeting_id now and checks that the store
+ * stamped the real time: the sample left no clock set behind. */
+static void
+assert_real_clock (YishiDatabase *db,
+                   gint64         meeting_id,
+                   gint64         person_id)
+{
+  g_autoptr(YishiMeetingSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  guint found = 0;
+
+  g_assert_true (yishi_meeting_store_attend (db, meeting_id, person_id, YISHI_ATTENDANCE_PRESENT, &error));
+  g_assert_no_error (error);
+  snapshot = show_meeting (db, meeting_id);
+  for (guint i = 0; i < snapshot->attendance->len; i++)
+    {
+      const YishiSnapshotAttendance *row = snapshot->attendance->pdata[i];
+
+      if (row->person_id != person_id)
+        continue;
+      found++;
+      g_assert_cmpint (to_unix (row->signed_in_at), >=, before);
+      g_assert_cmpint (to_unix (row->signed_in_at), <=, g_get_real_time () / G_USEC_PER_SEC);
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
+static void
+test_council_clock_after (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(YishiMeetingSnapshot) first = NULL;
+
+  load_community (fixture->db);
+  meetings = list_meetings (fixture->db);
+  first = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[0])->id);
+  assert_real_clock (fixture->db, ((YishiMeetingRow *) meetings->pdata[2])->id,
+                     ((YishiSnapshotAttendance *) first->attendance->pdata[0])->person_id);
+}
+
+/* A council whose only meeting the store refuses halfway: a show of
+ * hands with more votes than members present. */
+static const char failing_council[] =
+  "{\"name\": \"幸福里社区居民议事会\","
+  " \"members\": [{\"person\": \"wang\", \"position\": \"director\", \"joined_on\": \"2025-01-08\"},"
+  "               {\"person\": \"li\", \"position\": \"member\", \"joined_on\": \"2025-01-08\"}],"
+  " \"meetings\": [{\"title\": \"三月议事会\", \"starts_at\": \"2026-03-26 14:30\", \"state\": \"closed\","
+  "   \"attendance\": [{\"person\": \"wang\", \"status\": \"present\"}],"
+  "   \"items\": [{\"title\": \"楼道灯更换\", \"motions\": [{\"key\": \"lights\", \"text\": \"同意更换楼道灯\","
+  "     \"mover\": \"wang\", \"form\": \"hands\", \"vote\": {\"yes\": 5, \"no\": 0, \"abstain\": 0}}]}]}]}";
+
+static gint64
+add_draft (YishiDatabase *db,
+           GHashTable    *by_key,
+           const char    *key,
+           const char    *name,
+           const char    *phone)
+{
+  YishiPersonDraft *draft = yishi_person_draft_new ();
+  g_autoptr(YishiPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  draft->name = g_strdup (name);
+  draft->phone = g_strdup (phone);
+  g_hash_table_insert (by_key, g_strdup (key), draft);
+  person = yishi_person_store_add (db, draft, &error);
+  g_assert_no_error (error);
+  return yishi_person_get_id (person);
+}
+
+/* A meeting that fails halfway leaves the real clock behind too. */
+static void
+test_council_clock_after_failure (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) yishi_person_draft_free);
+  g_autoptr(JsonNode) council = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 li;
+
+  add_draft (fixture->db, by_key, "wang", "王桂兰", "13800000001");
+  li = add_draft (fixture->db, by_key, "li", "李建国", "13800000002");
+  council = json_from_string (failing_council, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (_yishi_sample_council_load (fixture->db, json_node_get_object (council), by_key, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  meetings = list_meetings (fixture->db);
+  g_assert_cmpuint (meetings->len, ==, 1);
+  assert_real_clock (fixture->db, ((YishiMeetingRow *) meetings->pdata[0])->id, li);
+}
+
 /* Resolutions done, in progress, and overdue. */
 static void
 test_council_follow_ups (Fixture       *fixture,
@@ -817,6 +1046,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* east of UTC, as the councils are, so that local time and UTC differ */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -831,6 +1062,9 @@ main (int    argc,
   ADD ("/sample/council/meetings", test_council_meetings);
   ADD ("/sample/council/votes", test_council_votes);
   ADD ("/sample/council/speeches", test_council_speeches);
+  ADD ("/sample/council/times", test_council_times);
+  ADD ("/sample/council/clock-after", test_council_clock_after);
+  ADD ("/sample/council/clock-after-failure", test_council_clock_after_failure);
   ADD ("/sample/council/follow-ups", test_council_follow_ups);
   ADD ("/sample/generate/deterministic", test_generate_deterministic);
   ADD ("/sample/generate/shape", test_generate_shape);
