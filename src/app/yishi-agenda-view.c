@@ -130,9 +130,13 @@ show_item (YishiAgendaView *self)
   title = g_strconcat (number, item->title, NULL);
   gtk_label_set_label (self->item_title, title);
   if (item->proposal_id > 0)
-    /* Translators: %ld is a proposal's number */
-    proposal = g_strdup_printf (_("Discusses proposal No. %" G_GINT64_FORMAT "; its status follows the decision."),
-                                item->proposal_id);
+    {
+      g_autofree char *proposal_number = g_strdup_printf ("%" G_GINT64_FORMAT, item->proposal_id);
+
+      /* Translators: %s is a proposal's number */
+      proposal = g_strdup_printf (_("Discusses proposal No. %s; its status follows the decision."),
+                                  proposal_number);
+    }
   gtk_label_set_label (self->item_proposal, proposal ? proposal : "");
   gtk_widget_set_visible (GTK_WIDGET (self->item_proposal), proposal != NULL);
   yishi_speaker_panel_set_item (self->speaker_panel, self->session, self->data, item->id);

@@ -55,8 +55,12 @@ update_subtitle (MemberRow *row)
 {
   const char *position = yishi_council_position_label (row->member->position);
   g_autofree char *subtitle = NULL;
+  YishiAttendance status;
+  gboolean present = yishi_meeting_data_get_status (row->list->data, row->member->person_id, &status) &&
+                     status == YISHI_ATTENDANCE_PRESENT;
 
-  if (*row->signed_in != '\0')
+  /* the time stays stored for one who steps out; it shows while present */
+  if (present && *row->signed_in != '\0')
     /* Translators: %s position (主任…), %s the time signed in (14:02) */
     subtitle = g_strdup_printf (_("%s · signed in at %s"), position, row->signed_in);
   adw_action_row_set_subtitle (row->row, subtitle ? subtitle : position);

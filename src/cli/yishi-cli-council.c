@@ -224,20 +224,26 @@ council_list (YishiCli  *cli,
   return YISHI_CLI_EXIT_OK;
 }
 
-/* "--max-turns 2": a whole number from 1, or a usage error printed. */
+/* Bounds a person can mean: an hour a turn, 99 turns. */
+#define MAX_SPEECH_SECONDS 3600
+#define MAX_TURNS          99
+
+/* "--max-turns 2": a whole number from 1 to @max, or a usage error
+ * printed. */
 static gboolean
 parse_count (const char *option,
              const char *text,
+             guint       max,
              guint      *out_value)
 {
   guint64 value = 0;
 
   if (text == NULL)
     return TRUE;
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+  if (!g_ascii_string_to_unsigned (text, 10, 1, max, &value, NULL))
     /* Translators: an option such as --max-turns, the largest number, what the user typed */
     return yishi_cli_usage_error (_("%s takes a whole number from 1 to %u, not “%s”."),
-                                  option, G_MAXUINT, text), FALSE;
+                                  option, max, text), FALSE;
   *out_value = (guint) value;
   return TRUE;
 }
@@ -311,8 +317,8 @@ change_rules (YishiDatabase        *db,
     return FALSE;
   /* check_rule_options () has checked them: none of these fails */
   apply_rule (options->quorum, options->majority, options->base, rule);
-  parse_count ("--speech-seconds", options->speech_seconds, &speaking->speech_seconds);
-  parse_count ("--max-turns", options->max_turns, &speaking->max_turns);
+  parse_count ("--speech-seconds", options->speech_seconds, MAX_SPEECH_SECONDS, &speaking->speech_seconds);
+  parse_count ("--max-turns", options->max_turns, MAX_TURNS, &speaking->max_turns);
   parse_yes_no ("--requires-seconder", options->requires_seconder, &speaking->requires_seconder);
   return TRUE;
 }
@@ -327,8 +333,8 @@ check_rule_options (const RuleOptions *options)
       !options->quorum && !options->majority && !options->base)
     return yishi_cli_usage_error ("%s", _("Nothing to change: give at least one rule.")), FALSE;
   return parse_rule (options->quorum, options->majority, options->base, &rule) &&
-         parse_count ("--speech-seconds", options->speech_seconds, &speaking.speech_seconds) &&
-         parse_count ("--max-turns", options->max_turns, &speaking.max_turns) &&
+         parse_count ("--speech-seconds", options->speech_seconds, MAX_SPEECH_SECONDS, &speaking.speech_seconds) &&
+         parse_count ("--max-turns", options->max_turns, MAX_TURNS, &speaking.max_turns) &&
          parse_yes_no ("--requires-seconder", options->requires_seconder, &speaking.requires_seconder);
 }
 

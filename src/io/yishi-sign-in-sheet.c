@@ -166,6 +166,13 @@ is_blank (const char *text)
 static char *
 format_heading (const YishiSignInSheet *sheet)
 {
+  /* “佳园社区居民议事会2026年第三次会议” already names its council */
+  if (!is_blank (sheet->council) && !is_blank (sheet->title) &&
+      g_str_has_prefix (sheet->title, sheet->council))
+    /* Translators: the heading of a printed sign-in sheet: the council's
+     * name or the meeting's title; zh_CN “%s签到表” */
+    return g_strdup_printf (_("Sign-in sheet: %s"), sheet->title);
+
   if (!is_blank (sheet->council) && !is_blank (sheet->title))
     /* Translators: the heading of a printed sign-in sheet: the council's
      * name, then the meeting's title; zh_CN “%1$s%2$s签到表” */

@@ -174,6 +174,10 @@ yishi_person_dup_display_name (YishiPerson *self)
   if (*self->grid == '\0' && *self->building == '\0')
     return g_strdup (self->name);
 
+  if (*self->grid == '\0' || *self->building == '\0')
+    /* Translators: a person's name, then their grid or their building */
+    return g_strdup_printf (_("%s (%s)"), self->name, *self->grid ? self->grid : self->building);
+
   /* Translators: a person's name, then their grid and building */
   return g_strdup_printf (_("%s (%s %s)"), self->name, self->grid, self->building);
 }

@@ -218,6 +218,25 @@ test_pdf_contents (void)
   g_assert_null (strstr (second, "26"));
 }
 
+/* A title that already names its council is not preceded by it again. */
+static void
+test_pdf_heading_names_council_once (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autoptr(YishiSignInSheet) sheet = yishi_sign_in_sheet_new ("佳园社区居民议事会",
+                                                               "佳园社区居民议事会2026年第三次会议",
+                                                               "2026-12-10 14:30", "议事厅");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = yishi_test_dir_file (dir, "heading.pdf");
+  g_autofree char *title = NULL;
+
+  yishi_sign_in_sheet_add_line (sheet, "王桂兰", "主任", "");
+  g_assert_true (yishi_sign_in_sheet_write_pdf (sheet, path, &error));
+  g_assert_no_error (error);
+  title = pdf_info (path, "Title");
+  g_assert_cmpstr (title, ==, "Sign-in sheet: 佳园社区居民议事会2026年第三次会议");
+}
+
 /* An existing file is replaced whole by the sheet. */
 static void
 test_pdf_replaces (void)
@@ -375,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/sign-in-sheet/pdf/missing-folder", test_pdf_missing_folder);
   g_test_add_func ("/sign-in-sheet/pdf/keeps-old-file", test_pdf_keeps_old_file);
   g_test_add_func ("/sign-in-sheet/draw/any-paper", test_draw_any_paper);
+  g_test_add_func ("/sign-in-sheet/pdf/heading-names-council-once", test_pdf_heading_names_council_once);
 
   return g_test_run ();
 }
