@@ -8,6 +8,7 @@
 #include "yishi-database-private.h"
 #include "yishi-error.h"
 #include "yishi-meeting-store-private.h"
+#include "yishi-speech-store-private.h"
 
 static const char * const state_keys[] = { "planned", "in-session", "closed" };
 static const char * const attendance_keys[] = { "present", "excused", "absent" };
@@ -470,6 +471,7 @@ yishi_meeting_store_set_state (YishiDatabase      *db,
     return FALSE;
   ok = _yishi_meeting_load (db, meeting_id, &meeting, error) &&
        check_transition (&meeting, state, error) &&
+       (state != YISHI_MEETING_STATE_CLOSED || _yishi_speech_close_meeting (db, meeting_id, error)) &&
        update_state (db, meeting_id, state, error);
   return _yishi_database_finish (db, ok, error);
 }

@@ -18,4 +18,10 @@ G_BEGIN_DECLS
 gboolean _yishi_speech_read_row (sqlite3_stmt *stmt,
                                  gpointer      row);
 
+/* Inside the transaction that closes a meeting: the turn in progress
+ * ends now, and whoever still waits will not speak at this meeting. */
+gboolean _yishi_speech_close_meeting (YishiDatabase  *db,
+                                      gint64          meeting_id,
+                                      GError        **error);
+
 G_END_DECLS

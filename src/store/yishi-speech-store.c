@@ -568,3 +568,31 @@ yishi_speech_store_withdraw (YishiDatabase  *db,
        delete_speech (db, speech_id, error);
   return _yishi_database_finish (db, ok, error);
 }
+
+gboolean
+_yishi_speech_close_meeting (YishiDatabase  *db,
+                             gint64          meeting_id,
+                             GError        **error)
+{
+  g_autofree char *now = dup_local_now (db);
+  g_autoptr(YishiStmt) end = _yishi_database_prepare (db,
+      "UPDATE speech SET state = 'done', ended_at = ?2, updated_at = ?3 WHERE state = 'speaking'"
+      " AND agenda_item_id IN (SELECT id FROM agenda_item WHERE meeting_id = ?1)", error);
+  g_autoptr(YishiStmt) drop = NULL;
+
+  if (end == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (end, 1, meeting_id);
+  _yishi_bind_text (end, 2, now);
+  _yishi_bind_static_text (end, 3, _yishi_database_get_now (db));
+  if (!_yishi_database_step_done (db, end, error))
+    return FALSE;
+
+  drop = _yishi_database_prepare (db,
+      "DELETE FROM speech WHERE state = 'queued'"
+      " AND agenda_item_id IN (SELECT id FROM agenda_item WHERE meeting_id = ?1)", error);
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (drop, 1, meeting_id);
+  return _yishi_database_step_done (db, drop, error);
+}

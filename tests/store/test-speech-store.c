@@ -414,16 +414,44 @@ test_closed_refused (Fixture       *fixture,
   g_assert_false (yishi_speech_store_set_note (fixture->db, done, "改", &error));
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
   g_clear_error (&error);
-  g_assert_false (yishi_speech_store_withdraw (fixture->db, waiting, &error));
-  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
-  g_clear_error (&error);
+  /* closing took the one still waiting off the queue */
   g_assert_false (yishi_speech_store_give_floor (fixture->db, waiting, &error));
-  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   after = list (fixture, fixture->item);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_cmpstr (((YishiSpeechRow *) after->pdata[0])->note, ==, "赞成");
+}
+
+/* Closing the meeting ends the turn in progress and clears the queue,
+ * in the same transaction; what was said stays. */
+static void
+test_close_ends_turns (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 done, speaking, waiting;
+  const YishiSpeechRow *row;
+
+  done = enqueue (fixture, fixture->item, 0, 0);
+  speak (fixture, done, "赞成");
+  speaking = enqueue (fixture, fixture->item, 0, 1);
+  waiting = enqueue (fixture, fixture->item, 0, 2);
+  g_assert_true (yishi_speech_store_give_floor (fixture->db, speaking, &error));
+  g_assert_no_error (error);
+  g_assert_true (yishi_meeting_store_set_state (fixture->db, fixture->meeting, YISHI_MEETING_STATE_CLOSED, &error));
+  g_assert_no_error (error);
+
+  after = list (fixture, fixture->item);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_null (find_row (after, waiting));
+  row = find_row (after, speaking);
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->state, ==, YISHI_SPEECH_DONE);
+  g_assert_nonnull (row->ended_at);
+  g_assert_cmpstr (find_row (after, done)->note, ==, "赞成");
 }
 
 /* Only a queued turn can be withdrawn; it leaves no trace. */
@@ -609,6 +637,7 @@ main (int   argc,
   ADD ("one-speaker", test_one_speaker);
   ADD ("floor-needs-session", test_floor_needs_session);
   ADD ("closed-refused", test_closed_refused);
+  ADD ("close-ends-turns", test_close_ends_turns);
   ADD ("withdraw", test_withdraw);
   ADD ("notes", test_notes);
   ADD ("enqueue-checks", test_enqueue_checks);
