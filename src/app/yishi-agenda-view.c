@@ -89,14 +89,16 @@ append_motion_rows (YishiAgendaView *self,
 
       if (motion->item_id != self->item_id || motion->parent_id != parent_id)
         continue;
-      gtk_list_box_append (self->motion_list, yishi_motion_row_new (motion, in_session (self)));
+      GtkWidget *row = yishi_motion_row_new (motion, in_session (self));
+
+      g_object_set_data_full (G_OBJECT (row), "yishi-motion", g_memdup2 (&motion->id, sizeof motion->id), g_free);
+      gtk_list_box_append (self->motion_list, row);
       if (parent_id == 0)
         append_motion_rows (self, motion->id);
     }
 }
 
-/* Only the motions of the item shown: cheap enough to redo after each
- * vote, so a recorded result is on screen in the next frame. */
+/* The motions of the item shown, when the item or the meeting changes. */
 static void
 show_motions (YishiAgendaView *self)
 {
@@ -397,6 +399,27 @@ amend_action (GtkWidget  *widget,
   open_motion_dialog (YISHI_AGENDA_VIEW (widget), g_variant_get_int64 (parameter));
 }
 
+/* Only the voted motion's row changes, and only its result line's text:
+ * no row changes height, so GTK keeps what it measured of the other
+ * rows and a 100-motion agenda shows the result in the next frame. */
+static void
+update_motion_row (YishiAgendaView           *self,
+                   const YishiSnapshotMotion *motion)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->motion_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 *id = g_object_get_data (G_OBJECT (child), "yishi-motion");
+
+      if (id != NULL && *id == motion->id)
+        {
+          yishi_motion_row_show_vote (child, motion);
+          return;
+        }
+    }
+  show_motions (self);
+}
+
 /* The result goes into the record already on screen and the motion
  * list is redrawn: no need to read the whole meeting again. */
 static void
@@ -415,7 +438,7 @@ vote_recorded_cb (YishiAgendaView       *self,
   motion->required = result->required;
   g_free (self->result);
   self->result = yishi_motion_describe_result (motion);
-  show_motions (self);
+  update_motion_row (self, motion);
   g_signal_emit (self, signals[LIVE], 0);
   if (find_item (self, motion->item_id)->proposal_id > 0)
     yishi_session_proposals_changed (self->session);

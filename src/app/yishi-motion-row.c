@@ -60,20 +60,53 @@ make_button (const char *label,
   return button;
 }
 
+/* The result line: “not voted yet” until the vote, then the verdict.
+ * It is there from the start, so that recording a vote changes one
+ * label's text and no row's height. */
+static void
+show_verdict (GtkLabel                  *label,
+              const YishiSnapshotMotion *motion)
+{
+  g_autofree char *result = yishi_motion_describe_result (motion);
+  GtkWidget *widget = GTK_WIDGET (label);
+
+  /* Translators: a motion's result before it is put to the vote: 尚未表决 */
+  gtk_label_set_label (label, motion->voted ? result : _("Not voted yet"));
+  gtk_widget_remove_css_class (widget, "success");
+  gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_remove_css_class (widget, "dim-label");
+  if (!motion->voted)
+    gtk_widget_add_css_class (widget, "dim-label");
+  else
+    gtk_widget_add_css_class (widget, motion->verdict == YISHI_VOTE_VERDICT_PASSED ? "success" : "error");
+}
+
 static GtkWidget *
 make_verdict (const YishiSnapshotMotion *motion)
 {
-  g_autofree char *result = yishi_motion_describe_result (motion);
-  GtkWidget *label = gtk_label_new (result);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, motion->verdict == YISHI_VOTE_VERDICT_PASSED ? "success" : "error");
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
   gtk_widget_set_margin_bottom (label, 10);
+  show_verdict (GTK_LABEL (label), motion);
   return label;
+}
+
+void
+yishi_motion_row_show_vote (GtkWidget                 *row,
+                            const YishiSnapshotMotion *motion)
+{
+  GtkWidget *buttons = g_object_get_data (G_OBJECT (row), "yishi-buttons");
+
+  show_verdict (g_object_get_data (G_OBJECT (row), "yishi-verdict"), motion);
+  /* a motion is voted on once; the buttons' room stays, empty, so that
+   * the motion's text keeps its line breaks */
+  if (buttons != NULL && motion->voted)
+    gtk_stack_set_visible_child_name (GTK_STACK (buttons), "voted");
 }
 
 GtkWidget *
@@ -83,6 +116,7 @@ yishi_motion_row_new (const YishiSnapshotMotion *motion,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *action_row = adw_action_row_new ();
+  GtkWidget *verdict;
   g_autofree char *subtitle = describe_motion (motion);
   g_autofree char *title = motion->parent_id > 0
     /* Translators: an amendment to a motion: 修正案 */
@@ -101,15 +135,22 @@ yishi_motion_row_new (const YishiSnapshotMotion *motion,
     gtk_widget_set_margin_start (action_row, 24);
   if (can_vote && !motion->voted)
     {
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *stack = gtk_stack_new ();
+
       if (motion->parent_id == 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (action_row),
-                                   make_button (_("_Amend…"), amend_name, "agenda.amend", motion->id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (action_row),
-                                 make_button (_("Record _Vote…"), vote_name, "agenda.vote", motion->id));
+        gtk_box_append (GTK_BOX (buttons), make_button (_("_Amend…"), amend_name, "agenda.amend", motion->id));
+      gtk_box_append (GTK_BOX (buttons), make_button (_("Record _Vote…"), vote_name, "agenda.vote", motion->id));
+      gtk_stack_add_named (GTK_STACK (stack), buttons, "buttons");
+      gtk_stack_add_named (GTK_STACK (stack), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), "voted");
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), "buttons");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), stack);
+      g_object_set_data (G_OBJECT (row), "yishi-buttons", stack);
     }
+  verdict = make_verdict (motion);
+  g_object_set_data (G_OBJECT (row), "yishi-verdict", verdict);
   gtk_box_append (GTK_BOX (box), action_row);
-  if (motion->voted)
-    gtk_box_append (GTK_BOX (box), make_verdict (motion));
+  gtk_box_append (GTK_BOX (box), verdict);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }
