@@ -381,29 +381,6 @@ fix_council (YishiMeetingDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->council_row), FALSE);
 }
 
-/* The snapshot names the chair and the secretary but gives no ids: the
- * first person in the directory with that name is taken. */
-static void
-choose_person_named (YishiMeetingDialog *self,
-                     GtkDropDown        *drop_down,
-                     const char         *name)
-{
-  GListModel *people = yishi_session_get_people (self->session);
-  guint n = g_list_model_get_n_items (people);
-
-  yishi_person_choice_set_id (drop_down, 0);
-  for (guint i = 0; name != NULL && *name != '\0' && i < n; i++)
-    {
-      g_autoptr(YishiPerson) person = g_list_model_get_item (people, i);
-
-      if (g_str_equal (yishi_person_get_name (person), name))
-        {
-          yishi_person_choice_set_id (drop_down, yishi_person_get_id (person));
-          return;
-        }
-    }
-}
-
 static void
 show_meeting (YishiMeetingDialog   *self,
               YishiMeetingSnapshot *meeting)
@@ -417,8 +394,8 @@ show_meeting (YishiMeetingDialog   *self,
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), time ? time : "");
   gtk_editable_set_text (GTK_EDITABLE (self->place_row), meeting->place ? meeting->place : "");
-  choose_person_named (self, self->chair_drop, meeting->chair);
-  choose_person_named (self, self->secretary_drop, meeting->secretary);
+  yishi_person_choice_set_id (self->chair_drop, meeting->chair_id);
+  yishi_person_choice_set_id (self->secretary_drop, meeting->secretary_id);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notice_view),
                             meeting->notice ? meeting->notice : "", -1);
 

@@ -22,12 +22,16 @@ struct _YishiSignInList
   GtkLabel         *count_label;
   GtkStack         *stack;
   GtkListBox       *list_box;
+  AdwPreferencesGroup *observers_group;
+  AdwEntryRow      *observer_entry;
+  GPtrArray        *observer_rows; /* the rows in observers_group, to take out again */
 };
 
 G_DEFINE_FINAL_TYPE (YishiSignInList, yishi_sign_in_list, GTK_TYPE_WIDGET)
 
 enum {
   ATTENDANCE_CHANGED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -282,6 +286,122 @@ search_changed_cb (YishiSignInList *self)
   gtk_list_box_invalidate_filter (self->list_box);
 }
 
+/* Observers (列席人员): a name each, added and taken off in one step. */
+
+typedef struct
+{
+  gint64  meeting_id;
+  gint64  observer_id; /* > 0: remove it */
+  char   *name;        /* else: add this one */
+} ObserverRequest;
+
+static void
+observer_request_free (ObserverRequest *request)
+{
+  g_free (request->name);
+  g_free (request);
+}
+
+static gpointer
+observer_func (YishiDatabase   *db,
+               gpointer         data,
+               GCancellable    *cancellable,
+               GDestroyNotify  *out_free,
+               GError         **error)
+{
+  ObserverRequest *r = data;
+
+  if (r->observer_id > 0)
+    return GINT_TO_POINTER (yishi_meeting_store_remove_observer (db, r->observer_id, error));
+  return GINT_TO_POINTER (yishi_meeting_store_add_observer (db, r->meeting_id, 0, r->name, error) > 0);
+}
+
+static void
+observer_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(YishiSignInList) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!yishi_store_run_finish (YISHI_DATABASE (source), result, &error))
+    {
+      yishi_window_show_error (GTK_WIDGET (self), _("The Observers Could Not Change"), error);
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+run_observer_request (YishiSignInList *self,
+                      ObserverRequest *request)
+{
+  request->meeting_id = self->data->snapshot->id;
+  yishi_store_run_async (yishi_session_get_database (self->session), observer_func, request,
+                         (GDestroyNotify) observer_request_free, NULL, observer_done_cb, g_object_ref (self));
+}
+
+static void
+add_observer_cb (YishiSignInList *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->observer_entry))));
+  ObserverRequest *request;
+
+  if (*name == '\0' || self->data == NULL)
+    return;
+  request = g_new0 (ObserverRequest, 1);
+  request->name = g_steal_pointer (&name);
+  run_observer_request (self, request);
+  gtk_editable_set_text (GTK_EDITABLE (self->observer_entry), "");
+}
+
+static void
+remove_observer_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ObserverRequest *request = g_new0 (ObserverRequest, 1);
+
+  request->observer_id = g_variant_get_int64 (parameter);
+  run_observer_request (YISHI_SIGN_IN_LIST (widget), request);
+}
+
+static void
+show_observers (YishiSignInList *self)
+{
+  gboolean open = self->data->snapshot->state != YISHI_MEETING_STATE_CLOSED;
+
+  for (guint i = 0; i < self->observer_rows->len; i++)
+    adw_preferences_group_remove (self->observers_group, self->observer_rows->pdata[i]);
+  g_ptr_array_set_size (self->observer_rows, 0);
+  for (guint i = 0; i < self->data->snapshot->observers->len; i++)
+    {
+      YishiSnapshotObserver *observer = self->data->snapshot->observers->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), observer->name);
+      if (open)
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          /* Translators: the accessible name of a button; %s is a name */
+          g_autofree char *label = g_strdup_printf (_("Remove observer %s"), observer->name);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, _("Remove"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "sign-in.remove-observer");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", observer->id);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      adw_preferences_group_add (self->observers_group, row);
+      g_ptr_array_add (self->observer_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->observer_entry), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->observers_group), open || self->observer_rows->len > 0);
+}
+
 void
 yishi_sign_in_list_set_data (YishiSignInList  *self,
                              YishiSession     *session,
@@ -301,6 +421,7 @@ yishi_sign_in_list_set_data (YishiSignInList  *self,
     gtk_list_box_append (self->list_box, make_row (self, data->members->pdata[i]));
   gtk_stack_set_visible_child_name (self->stack, data->members->len > 0 ? "list" : "empty");
   update_count (self);
+  show_observers (self);
 }
 
 static void
@@ -314,6 +435,7 @@ yishi_sign_in_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->observer_rows, g_ptr_array_unref);
   g_clear_pointer (&self->data, yishi_meeting_data_unref);
 
   G_OBJECT_CLASS (yishi_sign_in_list_parent_class)->dispose (object);
@@ -328,6 +450,8 @@ yishi_sign_in_list_class_init (YishiSignInListClass *klass)
 
   signals[ATTENDANCE_CHANGED] = g_signal_new ("attendance-changed", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/yishi/Yishi/yishi-sign-in-list.ui");
@@ -335,12 +459,18 @@ yishi_sign_in_list_class_init (YishiSignInListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YishiSignInList, count_label);
   gtk_widget_class_bind_template_child (widget_class, YishiSignInList, stack);
   gtk_widget_class_bind_template_child (widget_class, YishiSignInList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, YishiSignInList, observers_group);
+  gtk_widget_class_bind_template_child (widget_class, YishiSignInList, observer_entry);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_observer_cb);
+
+  gtk_widget_class_install_action (widget_class, "sign-in.remove-observer", "x", remove_observer_action);
 }
 
 static void
 yishi_sign_in_list_init (YishiSignInList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->observer_rows = g_ptr_array_new ();
   gtk_list_box_set_filter_func (self->list_box, filter_func, self, NULL);
 }

@@ -448,3 +448,65 @@ yishi_meeting_store_set_seconder (YishiDatabase  *db,
        update_seconder (db, motion_id, seconder_id, error);
   return _yishi_database_finish (db, ok, error);
 }
+
+static gboolean
+observer_meeting (YishiDatabase  *db,
+                  gint64          observer_id,
+                  gint64         *out_meeting_id,
+                  GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "SELECT meeting_id FROM meeting_observer WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, observer_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_meeting_id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
+                 _("There is no observer with id %" PRId64 "."), observer_id);
+  else
+    _yishi_database_set_error (db, error);
+  return FALSE;
+}
+
+static gboolean
+delete_observer (YishiDatabase  *db,
+                 gint64          observer_id,
+                 GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "DELETE FROM meeting_observer WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, observer_id);
+  return _yishi_database_step_done (db, stmt, error);
+}
+
+gboolean
+yishi_meeting_store_remove_observer (YishiDatabase  *db,
+                                     gint64          observer_id,
+                                     GError        **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  YishiMeetingInfo meeting;
+  gint64 meeting_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
+
+  locker = _yishi_database_locker_new (db);
+  if (!_yishi_database_begin (db, error))
+    return FALSE;
+  ok = observer_meeting (db, observer_id, &meeting_id, error) &&
+       _yishi_meeting_load_open (db, meeting_id, &meeting, error) &&
+       delete_observer (db, observer_id, error);
+  return _yishi_database_finish (db, ok, error);
+}

@@ -24,7 +24,8 @@ typedef gboolean (*ReadRowFunc) (sqlite3_stmt *stmt,
   "   AND c.joined_on <= date(m.starts_at) AND (c.left_on IS NULL OR c.left_on > date(m.starts_at)))," \
   " (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present'" \
   "   AND " MEMBER_ON_DATE ("a.person_id") ")," \
-  " m.notice, k.speech_seconds, k.max_turns, k.requires_seconder" \
+  " m.notice, k.speech_seconds, k.max_turns, k.requires_seconder," \
+  " coalesce(m.chair_id, 0), coalesce(m.secretary_id, 0)" \
   " FROM meeting m JOIN council k ON k.id = m.council_id" \
   " LEFT JOIN person ch ON ch.id = m.chair_id LEFT JOIN person se ON se.id = m.secretary_id" \
   " WHERE m.id = ?1"
@@ -278,6 +279,8 @@ read_meeting (YishiDatabase         *db,
   snapshot->speaking.speech_seconds = (guint) sqlite3_column_int64 (stmt, 12);
   snapshot->speaking.max_turns = (guint) sqlite3_column_int64 (stmt, 13);
   snapshot->speaking.requires_seconder = sqlite3_column_int (stmt, 14) != 0;
+  snapshot->chair_id = sqlite3_column_int64 (stmt, 15);
+  snapshot->secretary_id = sqlite3_column_int64 (stmt, 16);
   if (yishi_meeting_state_from_key (_yishi_column_text (stmt, 8), &snapshot->state))
     return TRUE;
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT,

@@ -78,6 +78,8 @@ typedef struct
   char              *place;
   char              *chair;
   char              *secretary;
+  gint64             chair_id;     /* 0: none */
+  gint64             secretary_id; /* 0: none */
   char              *notice;   /* 会议通知; "" when none */
   YishiMeetingState  state;
   guint              members; /* on the meeting's date */

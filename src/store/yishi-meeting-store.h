@@ -140,6 +140,10 @@ gboolean yishi_meeting_store_set_follow_up  (YishiDatabase            *db,
                                              YishiFollowUp             follow_up,
                                              GError                  **error);
 
+/* Takes an observer off the list; refused once the meeting is closed. */
+gboolean yishi_meeting_store_remove_observer (YishiDatabase          *db,
+                                             gint64                    observer_id,
+                                             GError                  **error);
 /* The notice (会议通知) sent before the meeting; refused once closed. */
 gboolean yishi_meeting_store_set_notice     (YishiDatabase            *db,
                                              gint64                    meeting_id,

@@ -541,7 +541,7 @@ test_observers (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiMeetingSnapshot) snapshot = NULL;
   g_autofree char *rows = NULL;
-  gint64 guest, named;
+  gint64 guest, named, mistake;
   const YishiSnapshotObserver *observer;
 
   guest = add_person (fixture->db, "街道办刘主任");
@@ -578,10 +578,22 @@ test_observers (Fixture       *fixture,
   g_assert_cmpuint (snapshot->attendance->len, ==, 0);
   g_assert_cmpuint (snapshot->present, ==, 0);
 
+  /* one added by mistake comes off the list again */
+  mistake = yishi_meeting_store_add_observer (fixture->db, fixture->meeting, 0, "写错的名字", &error);
+  g_assert_no_error (error);
+  g_assert_true (yishi_meeting_store_remove_observer (fixture->db, mistake, &error));
+  g_assert_no_error (error);
+  g_assert_false (yishi_meeting_store_remove_observer (fixture->db, mistake, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
   open_session (fixture);
   g_assert_true (yishi_meeting_store_set_state (fixture->db, fixture->meeting,
                                                 YISHI_MEETING_STATE_CLOSED, &error));
   g_assert_cmpint (yishi_meeting_store_add_observer (fixture->db, fixture->meeting, 0, "迟到的人", &error), ==, 0);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+  g_clear_error (&error);
+  g_assert_false (yishi_meeting_store_remove_observer (fixture->db, named, &error));
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
   rows = rows_of (fixture, "SELECT coalesce(person_id, 'NULL'), name FROM meeting_observer ORDER BY id");
   g_assert_cmpstr (strstr (rows, "\n") + 1, ==, "NULL|物业公司代表\n");
@@ -724,6 +736,8 @@ test_show_and_follow_ups (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (snapshot->title, ==, "五月议事会");
   g_assert_cmpstr (snapshot->chair, ==, "委员1");
+  g_assert_cmpint (snapshot->chair_id, ==, fixture->people[0]);
+  g_assert_cmpint (snapshot->secretary_id, ==, fixture->people[1]);
   g_assert_cmpint (snapshot->state, ==, YISHI_MEETING_STATE_IN_SESSION);
   g_assert_cmpuint (snapshot->members, ==, 8);
   g_assert_cmpuint (snapshot->present, ==, 6);

@@ -492,6 +492,40 @@ test_record_roll_call (Fixture       *f,
   g_assert_cmpint (motion->verdict, ==, YISHI_VOTE_VERDICT_FAILED);
 }
 
+static gboolean
+observers_are (gpointer data)
+{
+  Expect *expect = data;
+  g_autoptr(YishiMeetingSnapshot) snapshot = stored (expect->f);
+
+  if (snapshot->observers->len != expect->present)
+    return FALSE;
+  return expect->text == NULL ||
+         g_str_equal (((YishiSnapshotObserver *) snapshot->observers->pdata[0])->name, expect->text);
+}
+
+static void
+test_observers (Fixture       *f,
+                gconstpointer  user_data)
+{
+  Expect added = { f, 1, "街道办刘主任" };
+  Expect shown = { f, 0, "街道办刘主任" };
+  Expect removed = { f, 0, NULL };
+  GtkWidget *entry = yishi_ui_find_named (f->view, ADW_TYPE_ENTRY_ROW, "Add an observer by name");
+  GtkWidget *row;
+
+  g_assert_nonnull (entry);
+  yishi_ui_type_text (GTK_EDITABLE (entry), "街道办刘主任");
+  g_signal_emit_by_name (entry, "apply");
+  yishi_ui_wait_until (observers_are, &added);
+  yishi_ui_wait_until (view_says, &shown);
+
+  row = yishi_ui_find_named (f->view, ADW_TYPE_ACTION_ROW, "街道办刘主任");
+  g_assert_nonnull (row);
+  gtk_widget_activate (yishi_ui_find_child (row, GTK_TYPE_BUTTON));
+  yishi_ui_wait_until (observers_are, &removed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +537,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/meetings/record-hands-vote", Fixture, NULL, fixture_set_up, test_record_hands_vote,
               fixture_tear_down);
+  g_test_add ("/meetings/observers", Fixture, NULL, fixture_set_up, test_observers, fixture_tear_down);
   g_test_add ("/meetings/record-roll-call", Fixture, NULL, fixture_set_up, test_record_roll_call,
               fixture_tear_down);
 
