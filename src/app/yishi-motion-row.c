@@ -109,47 +109,82 @@ yishi_motion_row_show_vote (GtkWidget                 *row,
     gtk_stack_set_visible_child_name (GTK_STACK (buttons), "voted");
 }
 
+static GtkWidget *
+make_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* The motion's text and its rule beside the buttons; laid out here, not
+ * with an AdwActionRow, which is a list row of its own and may not sit
+ * inside another. */
+static GtkWidget *
+make_heading (const YishiSnapshotMotion *motion,
+              GtkWidget                 *suffix)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  g_autofree char *subtitle = describe_motion (motion);
+  g_autofree char *title = motion->parent_id > 0
+    /* Translators: an amendment to a motion: 修正案 */
+    ? g_strdup_printf (_("Amendment: %s"), motion->text) : g_strdup (motion->text);
+  GtkWidget *subtitle_label = make_label (subtitle, "dim-label");
+
+  gtk_widget_add_css_class (subtitle_label, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), make_label (title, NULL));
+  gtk_box_append (GTK_BOX (texts), subtitle_label);
+  gtk_box_append (GTK_BOX (box), texts);
+  if (suffix != NULL)
+    gtk_box_append (GTK_BOX (box), suffix);
+  return box;
+}
+
 GtkWidget *
 yishi_motion_row_new (const YishiSnapshotMotion *motion,
                       gboolean                   can_vote)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *action_row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *stack = NULL;
   GtkWidget *verdict;
-  g_autofree char *subtitle = describe_motion (motion);
-  g_autofree char *title = motion->parent_id > 0
-    /* Translators: an amendment to a motion: 修正案 */
-    ? g_strdup_printf (_("Amendment: %s"), motion->text) : g_strdup (motion->text);
   /* Translators: accessible names of buttons; %s is the motion's text */
   g_autofree char *vote_name = g_strdup_printf (_("Record the vote on “%s”"), motion->text);
   g_autofree char *amend_name = g_strdup_printf (_("Amend “%s”"), motion->text);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (action_row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (action_row), 0);
-  if (motion->parent_id > 0)
-    gtk_widget_set_margin_start (action_row, 24);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, motion->text, -1);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, motion->parent_id > 0 ? 36 : 12);
+  gtk_widget_set_margin_end (box, 12);
   if (can_vote && !motion->voted)
     {
       GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *stack = gtk_stack_new ();
 
+      stack = gtk_stack_new ();
+      gtk_widget_set_valign (stack, GTK_ALIGN_CENTER);
       if (motion->parent_id == 0)
         gtk_box_append (GTK_BOX (buttons), make_button (_("_Amend…"), amend_name, "agenda.amend", motion->id));
       gtk_box_append (GTK_BOX (buttons), make_button (_("Record _Vote…"), vote_name, "agenda.vote", motion->id));
       gtk_stack_add_named (GTK_STACK (stack), buttons, "buttons");
       gtk_stack_add_named (GTK_STACK (stack), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), "voted");
       gtk_stack_set_visible_child_name (GTK_STACK (stack), "buttons");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), stack);
       g_object_set_data (G_OBJECT (row), "yishi-buttons", stack);
     }
   verdict = make_verdict (motion);
+  gtk_widget_set_margin_start (verdict, 0);
+  gtk_widget_set_margin_bottom (verdict, 0);
   g_object_set_data (G_OBJECT (row), "yishi-verdict", verdict);
-  gtk_box_append (GTK_BOX (box), action_row);
+  gtk_box_append (GTK_BOX (box), make_heading (motion, stack));
   gtk_box_append (GTK_BOX (box), verdict);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
