@@ -252,11 +252,125 @@ static const char migration_4[] =
   "CREATE INDEX speech_person ON speech (person_id);"
   "CREATE UNIQUE INDEX speech_waiting ON speech (agenda_item_id, person_id) WHERE state <> 'done';";
 
+/* Version 5: proposal contests (提案大赛). Points are integers in
+ * hundredths of a point (87.5 is 8750), compared exactly. Judges,
+ * entries and criteria belong to one contest: a recusal or a score
+ * names its contest and refers to (contest, judge), (contest, proposal)
+ * and (contest, criterion) together, so it cannot mix contests. A score
+ * is keyed by contest first, without a rowid, so the ranking reads a
+ * whole contest as one range of the table; since a criterion belongs to
+ * one contest, the key also makes (judge, proposal, criterion) unique.
+ * A trigger refuses any score of a judge recused from the proposal,
+ * whoever writes it. */
+#define CONTEST_STATE_CHECK(col) \
+  "CHECK (" col " = 'setup' OR " col " = 'judging' OR " col " = 'published')"
+#define AGGREGATION_CHECK(col) \
+  "CHECK (" col " = 'mean' OR " col " = 'trimmed-mean' OR " col " = 'median' OR " col " = 'normalised')"
+#define RECUSED_SQL \
+  "EXISTS (SELECT 1 FROM contest_recusal r WHERE r.contest_id = NEW.contest_id" \
+  " AND r.person_id = NEW.person_id AND r.proposal_id = NEW.proposal_id)"
+static const char migration_5[] =
+  "CREATE TABLE contest ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  organiser TEXT NOT NULL DEFAULT '',"
+  "  scope TEXT NOT NULL DEFAULT 'community' CHECK (scope = 'community' OR scope = 'district'),"
+  "  budget_fen INTEGER NOT NULL DEFAULT 0 CHECK (typeof(budget_fen) = 'integer'"
+  "    AND budget_fen BETWEEN 0 AND 10000000000000),"
+  "  opens_on TEXT CHECK (opens_on IS NULL OR date(opens_on) = opens_on),"
+  "  closes_on TEXT CHECK (closes_on IS NULL OR date(closes_on) = closes_on),"
+  "  state TEXT NOT NULL DEFAULT 'setup' " CONTEST_STATE_CHECK ("state") ","
+  "  aggregation TEXT NOT NULL DEFAULT 'mean' " AGGREGATION_CHECK ("aggregation") ","
+  "  funding TEXT NOT NULL DEFAULT 'greedy' CHECK (funding = 'greedy' OR funding = 'top-n'),"
+  "  top_n INTEGER CHECK (top_n IS NULL OR (typeof(top_n) = 'integer' AND top_n >= 1)),"
+  "  recuse_same_grid INTEGER NOT NULL DEFAULT 0 CHECK (recuse_same_grid = 0 OR recuse_same_grid = 1),"
+  "  lots_seed INTEGER NOT NULL CHECK (typeof(lots_seed) = 'integer' AND lots_seed >= 0),"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  CHECK (opens_on IS NULL OR closes_on IS NULL OR closes_on >= opens_on),"
+  "  CHECK ((funding = 'top-n') = (top_n IS NOT NULL))"
+  ");"
+  "CREATE TABLE contest_criterion ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  contest_id INTEGER NOT NULL REFERENCES contest (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position >= 1),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  max_points INTEGER NOT NULL CHECK (typeof(max_points) = 'integer' AND max_points BETWEEN 1 AND 1000000),"
+  "  step INTEGER NOT NULL DEFAULT 50 CHECK (typeof(step) = 'integer' AND step >= 1),"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  CHECK (max_points % step = 0),"
+  "  UNIQUE (contest_id, position),"
+  "  UNIQUE (contest_id, name),"
+  "  UNIQUE (contest_id, id)"
+  ");"
+  "CREATE TABLE contest_judge ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  contest_id INTEGER NOT NULL REFERENCES contest (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE RESTRICT,"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  UNIQUE (contest_id, person_id)"
+  ");"
+  "CREATE INDEX contest_judge_person ON contest_judge (person_id);"
+  "CREATE TABLE contest_entry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  contest_id INTEGER NOT NULL REFERENCES contest (id) ON DELETE CASCADE,"
+  "  proposal_id INTEGER NOT NULL REFERENCES proposal (id) ON DELETE RESTRICT,"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  UNIQUE (contest_id, proposal_id)"
+  ");"
+  "CREATE INDEX contest_entry_proposal ON contest_entry (proposal_id);"
+  "CREATE TABLE contest_recusal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  contest_id INTEGER NOT NULL,"
+  "  person_id INTEGER NOT NULL,"
+  "  proposal_id INTEGER NOT NULL,"
+  "  reason TEXT NOT NULL CHECK (reason = 'proposer' OR reason = 'same-grid' OR reason = 'relative' OR"
+  "    reason = 'other'),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  UNIQUE (contest_id, person_id, proposal_id),"
+  "  FOREIGN KEY (contest_id, person_id) REFERENCES contest_judge (contest_id, person_id) ON DELETE CASCADE,"
+  "  FOREIGN KEY (contest_id, proposal_id) REFERENCES contest_entry (contest_id, proposal_id) ON DELETE CASCADE"
+  ");"
+  "CREATE INDEX contest_recusal_entry ON contest_recusal (contest_id, proposal_id);"
+  "CREATE TABLE contest_score ("
+  "  contest_id INTEGER NOT NULL,"
+  "  proposal_id INTEGER NOT NULL,"
+  "  person_id INTEGER NOT NULL,"
+  "  criterion_id INTEGER NOT NULL,"
+  "  points INTEGER NOT NULL CHECK (typeof(points) = 'integer' AND points >= 0),"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  PRIMARY KEY (contest_id, proposal_id, person_id, criterion_id),"
+  "  FOREIGN KEY (contest_id, person_id) REFERENCES contest_judge (contest_id, person_id) ON DELETE CASCADE,"
+  "  FOREIGN KEY (contest_id, proposal_id) REFERENCES contest_entry (contest_id, proposal_id) ON DELETE CASCADE,"
+  "  FOREIGN KEY (contest_id, criterion_id) REFERENCES contest_criterion (contest_id, id) ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX contest_score_judge ON contest_score (contest_id, person_id);"
+  "CREATE TRIGGER contest_score_not_recused BEFORE INSERT ON contest_score"
+  "  WHEN " RECUSED_SQL
+  "  BEGIN SELECT RAISE (ABORT, 'a recused judge cannot score that proposal'); END;"
+  "CREATE TRIGGER contest_score_not_recused_update BEFORE UPDATE ON contest_score"
+  "  WHEN " RECUSED_SQL
+  "  BEGIN SELECT RAISE (ABORT, 'a recused judge cannot score that proposal'); END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
   NULL
 };
 

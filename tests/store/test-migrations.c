@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "yishi-contest-store.h"
 #include "yishi-council-store.h"
 #include "yishi-error.h"
 #include "yishi-meeting-snapshot.h"
@@ -435,6 +436,86 @@ test_from_3_keeps_data (void)
   g_assert_nonnull (strstr (schema, "CREATE TABLE speech"));
 }
 
+/* Version 4 with data, made by the version 4 yishictl from
+ * schema-v3.sql: every row stays, the speakers' queue included, the
+ * schema ends as a new one's, and a contest of version 5 runs on the
+ * people and proposals it kept. */
+static void
+test_from_4_keeps_data (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v4.db");
+  g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(YishiDatabase) fresh = NULL;
+  g_autoptr(YishiProposal) moved = NULL;
+  g_autoptr(YishiContestDraft) draft = yishi_contest_draft_new ();
+  g_autoptr(GPtrArray) speeches = NULL;
+  gboolean ok = FALSE;
+  gint64 contest;
+  const char *all_sql = "SELECT 'speech', id, agenda_item_id, motion_id, person_id, state, turn, started_at,"
+                        " ended_at, note, created_at FROM speech UNION ALL SELECT 'meeting', id, uuid, title,"
+                        " starts_at, state, notice, chair_id, '', '', updated_at FROM meeting UNION ALL SELECT"
+                        " 'motion', id, agenda_item_id, text, mover_id, seconder_id, form, '', '', '', created_at"
+                        " FROM motion UNION ALL SELECT 'attendance', meeting_id, person_id, status, signed_in_at,"
+                        " '', '', '', '', '', updated_at FROM attendance UNION ALL SELECT 'vote', id, motion_id,"
+                        " members, present, yes, verdict, taken_at, '', '', '' FROM vote UNION ALL SELECT"
+                        " 'proposal', id, uuid, title, proposer_id, status, '', '', '', '', updated_at FROM"
+                        " proposal UNION ALL SELECT 'person', id, uuid, name, grid_id, community_id, '', '', '',"
+                        " '', updated_at FROM person ORDER BY 1, 2, 3";
+
+  load_fixture (path, "schema-v4.sql");
+  assert_rows (path, "PRAGMA user_version", "4\n");
+  before = raw_rows (path, all_sql);
+
+  db = yishi_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_database_get_schema_version (db), ==, YISHI_SCHEMA_VERSION);
+  report = yishi_database_check (db, &ok, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  after = raw_rows (path, all_sql);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "speech|2|3|2|3|done|1|"));
+  assert_rows (path, "SELECT count(*) FROM contest", "0\n");
+
+  speeches = yishi_speech_store_list (db, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (speeches->len, ==, 3);
+  g_assert_cmpstr (((YishiSpeechRow *) speeches->pdata[0])->note, ==, "建议分类亭加装雨棚");
+  g_assert_cmpint (((YishiSpeechRow *) speeches->pdata[2])->state, ==, YISHI_SPEECH_QUEUED);
+
+  /* 李建国 screened in his proposal, then judges a contest it is in */
+  moved = yishi_proposal_store_set_status (db, 2, YISHI_PROPOSAL_STATUS_SCREENED_IN, NULL, &error);
+  g_assert_no_error (error);
+  draft->name = g_strdup ("2024年幸福里社区提案大赛");
+  contest = yishi_contest_store_add (db, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_contest_store_add_criterion (db, contest, "必要性", NULL, 3000, 0, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_contest_store_enter (db, contest, 2, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_contest_store_add_judge (db, contest, 2, &error), >, 0);
+  g_assert_no_error (error);
+  assert_rows (path, "SELECT person_id, proposal_id, reason FROM contest_recusal", "2|2|proposer\n");
+
+  fresh = yishi_database_open (fresh_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_clear_object (&fresh);
+  schema = schema_of (path);
+  fresh_schema = schema_of (fresh_path);
+  g_assert_cmpstr (schema, ==, fresh_schema);
+  g_assert_nonnull (strstr (schema, "CREATE TABLE contest_score"));
+  g_assert_nonnull (strstr (schema, "contest_score_not_recused"));
+}
+
 /* Opening again does not migrate again. */
 static void
 test_idempotent (void)
@@ -550,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/migrations/from-1/same-schema", test_from_1_same_schema);
   g_test_add_func ("/migrations/from-2/keeps-data", test_from_2_keeps_data);
   g_test_add_func ("/migrations/from-3/keeps-data", test_from_3_keeps_data);
+  g_test_add_func ("/migrations/from-4/keeps-data", test_from_4_keeps_data);
   g_test_add_func ("/migrations/idempotent", test_idempotent);
   g_test_add_func ("/migrations/failed-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/concurrent-open", test_concurrent_open);

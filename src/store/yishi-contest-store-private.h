@@ -1,0 +1,50 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include "yishi-contest-store.h"
+
+G_BEGIN_DECLS
+
+/* What a write needs to know about the contest it changes. */
+typedef struct
+{
+  gint64            id;
+  YishiContestState state;
+} YishiContestInfo;
+
+/* Shared by the contest store's files; with the lock held, inside the
+ * caller's transaction. */
+gboolean _yishi_contest_load          (YishiDatabase           *db,
+                                       gint64                   contest_id,
+                                       YishiContestInfo        *info,
+                                       GError                 **error);
+/* Refuses unless the contest is in @state. */
+gboolean _yishi_contest_check_state   (const YishiContestInfo  *info,
+                                       YishiContestState        state,
+                                       GError                 **error);
+gboolean _yishi_contest_check_not_published (const YishiContestInfo  *info,
+                                       GError                 **error);
+gboolean _yishi_contest_is_blank      (const char              *text);
+/* @out_name is the judge's name; refused unless a judge of the contest. */
+gboolean _yishi_contest_load_judge    (YishiDatabase           *db,
+                                       gint64                   contest_id,
+                                       gint64                   person_id,
+                                       char                   **out_name,
+                                       GError                 **error);
+/* @out_title is the proposal's title; refused unless entered. */
+gboolean _yishi_contest_load_entry    (YishiDatabase           *db,
+                                       gint64                   contest_id,
+                                       gint64                   proposal_id,
+                                       char                   **out_title,
+                                       GError                 **error);
+gboolean _yishi_contest_is_recused    (YishiDatabase           *db,
+                                       gint64                   contest_id,
+                                       gint64                   judge_id,
+                                       gint64                   proposal_id,
+                                       gboolean                *out_recused,
+                                       GError                 **error);
+/* "12.50": hundredths of a point, shown with two decimals. */
+char    *_yishi_contest_format_points (gint64                   hundredths);
+
+G_END_DECLS
