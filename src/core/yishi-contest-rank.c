@@ -289,12 +289,14 @@ check_sums (const YishiContestSheet  *sheet,
             GError                  **error)
 {
   guint n_criteria = sheet->maxima->len;
-  const gint64 *sums = &g_array_index (sheet->sums, gint64, 0) + (gsize) proposal * n_criteria;
+  const gint64 *sums;
   gint64 id = g_array_index (sheet->proposals, SheetProposal, proposal).id;
   gint64 added = 0;
 
+  /* without criteria there are no sums, and no array to point into */
   if (n_criteria == 0)
     return TRUE;
+  sums = &g_array_index (sheet->sums, gint64, 0) + (gsize) proposal * n_criteria;
 
   for (guint c = 0; c < n_criteria; c++)
     {
