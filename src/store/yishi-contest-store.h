@@ -169,6 +169,13 @@ gboolean   yishi_contest_store_set_state    (YishiDatabase            *db,
 GArray    *yishi_contest_store_read_scores  (YishiDatabase            *db,
                                              gint64                    contest_id,
                                              GError                  **error);
+/* The contest ranked by its aggregation and lots seed: its criteria,
+ * entries (a proposal without a cost counts as 0 fen) and scores read
+ * in one transaction, each judge's total the sum of their points on the
+ * criteria. Free with yishi_contest_ranking_free (). */
+YishiContestRanking *yishi_contest_store_rank (YishiDatabase          *db,
+                                             gint64                    contest_id,
+                                             GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiContestDraft, yishi_contest_draft_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiContestRow, yishi_contest_row_free)
