@@ -8,6 +8,7 @@
 #include "yishi-council-store-private.h"
 #include "yishi-database-private.h"
 #include "yishi-error.h"
+#include "yishi-store-keys.h"
 #include "yishi-meeting-store-private.h"
 
 /* Proposal contests (提案大赛) and their states. Criteria are in
@@ -22,40 +23,9 @@ static const char * const reason_keys[] = { "proposer", "same-grid", "relative",
   "id, uuid, name, organiser, scope, budget_fen, opens_on, closes_on, state, aggregation, funding," \
   " coalesce(top_n, 0), recuse_same_grid, lots_seed"
 
-static gboolean
-key_lookup (const char * const *keys,
-            guint               n_keys,
-            const char         *key,
-            guint              *out_index)
-{
-  for (guint i = 0; key != NULL && i < n_keys; i++)
-    if (g_str_equal (key, keys[i]))
-      return *out_index = i, TRUE;
-
-  return FALSE;
-}
-
-#define KEY_FUNCS(prefix, Type, keys)                                  \
-  const char *                                                         \
-  prefix##_to_key (Type value)                                         \
-  {                                                                    \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (keys), NULL); \
-    return keys[value];                                                \
-  }                                                                    \
-  gboolean                                                             \
-  prefix##_from_key (const char *key,                                  \
-                     Type       *out_value)                            \
-  {                                                                    \
-    guint index;                                                       \
-    if (!key_lookup (keys, G_N_ELEMENTS (keys), key, &index))          \
-      return FALSE;                                                    \
-    *out_value = (Type) index;                                         \
-    return TRUE;                                                       \
-  }
-
-KEY_FUNCS (yishi_contest_scope, YishiContestScope, scope_keys)
-KEY_FUNCS (yishi_contest_state, YishiContestState, state_keys)
-KEY_FUNCS (yishi_recusal_reason, YishiRecusalReason, reason_keys)
+YISHI_STORE_KEY_FUNCS (yishi_contest_scope, YishiContestScope, scope_keys)
+YISHI_STORE_KEY_FUNCS (yishi_contest_state, YishiContestState, state_keys)
+YISHI_STORE_KEY_FUNCS (yishi_recusal_reason, YishiRecusalReason, reason_keys)
 
 YishiContestDraft *
 yishi_contest_draft_new (void)
@@ -126,8 +96,8 @@ read_contest_row (sqlite3_stmt     *stmt,
   row->top_n = (guint) sqlite3_column_int64 (stmt, 11);
   row->recuse_same_grid = sqlite3_column_int64 (stmt, 12) != 0;
   row->lots_seed = (guint64) sqlite3_column_int64 (stmt, 13);
-  if (!key_lookup (scope_keys, G_N_ELEMENTS (scope_keys), _yishi_column_text (stmt, 4), &scope) ||
-      !key_lookup (state_keys, G_N_ELEMENTS (state_keys), _yishi_column_text (stmt, 8), &state) ||
+  if (!_yishi_store_key_lookup (scope_keys, G_N_ELEMENTS (scope_keys), _yishi_column_text (stmt, 4), &scope) ||
+      !_yishi_store_key_lookup (state_keys, G_N_ELEMENTS (state_keys), _yishi_column_text (stmt, 8), &state) ||
       !yishi_contest_aggregation_from_key (_yishi_column_text (stmt, 9), &row->aggregation) ||
       !yishi_contest_funding_rule_from_key (_yishi_column_text (stmt, 10), &row->funding))
     return FALSE;
@@ -161,7 +131,7 @@ _yishi_contest_load (YishiDatabase     *db,
   /* Translators: the thing in “There is no %s with id %d.”: a proposal contest (提案大赛) */
   if (!_yishi_meeting_step_row (db, stmt, _("contest"), contest_id, error))
     return FALSE;
-  if (!key_lookup (state_keys, G_N_ELEMENTS (state_keys), _yishi_column_text (stmt, 0), &state))
+  if (!_yishi_store_key_lookup (state_keys, G_N_ELEMENTS (state_keys), _yishi_column_text (stmt, 0), &state))
     return set_corrupt (contest_id, error);
   info->id = contest_id;
   info->state = (YishiContestState) state;

@@ -7,6 +7,7 @@
 #include "yishi-council-store-private.h"
 #include "yishi-database-private.h"
 #include "yishi-error.h"
+#include "yishi-store-keys.h"
 
 static const char * const position_keys[] = {
   "director", "deputy-director", "member", "representative",
@@ -63,24 +64,7 @@ insert_one (YishiDatabase  *db,
   return _yishi_database_finish (db, ok, error);
 }
 
-const char *
-yishi_council_position_to_key (YishiCouncilPosition position)
-{
-  g_return_val_if_fail ((guint) position < G_N_ELEMENTS (position_keys), NULL);
-
-  return position_keys[position];
-}
-
-gboolean
-yishi_council_position_from_key (const char           *key,
-                                 YishiCouncilPosition *out_position)
-{
-  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (position_keys); i++)
-    if (g_str_equal (key, position_keys[i]))
-      return *out_position = (YishiCouncilPosition) i, TRUE;
-
-  return FALSE;
-}
+YISHI_STORE_KEY_FUNCS (yishi_council_position, YishiCouncilPosition, position_keys)
 
 /* Translated: 主任, 副主任, 委员, 居民代表. */
 const char *

@@ -7,6 +7,7 @@
 #include "yishi-council-store-private.h"
 #include "yishi-database-private.h"
 #include "yishi-error.h"
+#include "yishi-store-keys.h"
 #include "yishi-meeting-store-private.h"
 #include "yishi-speech-store-private.h"
 
@@ -22,42 +23,11 @@ static const char * const follow_up_keys[] = { "open", "in-progress", "done" };
   " AND c.joined_on <= ?3 AND (c.left_on IS NULL OR c.left_on > ?3))"
 #define PRESENT_ONE_SQL PRESENT_SQL " AND a.person_id = ?4"
 
-static gboolean
-key_lookup (const char * const *keys,
-            guint               n_keys,
-            const char         *key,
-            guint              *out_index)
-{
-  for (guint i = 0; key != NULL && i < n_keys; i++)
-    if (g_str_equal (key, keys[i]))
-      return *out_index = i, TRUE;
-
-  return FALSE;
-}
-
-#define KEY_FUNCS(prefix, Type, keys)                                  \
-  const char *                                                         \
-  prefix##_to_key (Type value)                                         \
-  {                                                                    \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (keys), NULL); \
-    return keys[value];                                                \
-  }                                                                    \
-  gboolean                                                             \
-  prefix##_from_key (const char *key,                                  \
-                     Type       *out_value)                            \
-  {                                                                    \
-    guint index;                                                       \
-    if (!key_lookup (keys, G_N_ELEMENTS (keys), key, &index))          \
-      return FALSE;                                                    \
-    *out_value = (Type) index;                                         \
-    return TRUE;                                                       \
-  }
-
-KEY_FUNCS (yishi_meeting_state, YishiMeetingState, state_keys)
-KEY_FUNCS (yishi_attendance, YishiAttendance, attendance_keys)
-KEY_FUNCS (yishi_vote_form, YishiVoteForm, form_keys)
-KEY_FUNCS (yishi_roll_call_choice, YishiRollCallChoice, choice_keys)
-KEY_FUNCS (yishi_follow_up, YishiFollowUp, follow_up_keys)
+YISHI_STORE_KEY_FUNCS (yishi_meeting_state, YishiMeetingState, state_keys)
+YISHI_STORE_KEY_FUNCS (yishi_attendance, YishiAttendance, attendance_keys)
+YISHI_STORE_KEY_FUNCS (yishi_vote_form, YishiVoteForm, form_keys)
+YISHI_STORE_KEY_FUNCS (yishi_roll_call_choice, YishiRollCallChoice, choice_keys)
+YISHI_STORE_KEY_FUNCS (yishi_follow_up, YishiFollowUp, follow_up_keys)
 
 /* Steps @stmt to its one row; no row is “There is no @what with id @id”. */
 gboolean
@@ -98,7 +68,7 @@ _yishi_meeting_load (YishiDatabase     *db,
     return FALSE;
   info->id = meeting_id;
   info->council_id = sqlite3_column_int64 (stmt, 0);
-  key_lookup (state_keys, G_N_ELEMENTS (state_keys), _yishi_column_text (stmt, 1), &state);
+  _yishi_store_key_lookup (state_keys, G_N_ELEMENTS (state_keys), _yishi_column_text (stmt, 1), &state);
   info->state = (YishiMeetingState) state;
   g_strlcpy (info->date, _yishi_column_text (stmt, 2), sizeof info->date);
   return TRUE;
@@ -174,7 +144,7 @@ _yishi_meeting_load_motion (YishiDatabase    *db,
   if (!yishi_vote_quorum_from_key (_yishi_column_text (stmt, 1), &info->rule.quorum) ||
       !yishi_vote_majority_from_key (_yishi_column_text (stmt, 2), &info->rule.majority) ||
       !yishi_vote_base_from_key (_yishi_column_text (stmt, 3), &info->rule.base) ||
-      !key_lookup (form_keys, G_N_ELEMENTS (form_keys), _yishi_column_text (stmt, 4), &form))
+      !_yishi_store_key_lookup (form_keys, G_N_ELEMENTS (form_keys), _yishi_column_text (stmt, 4), &form))
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT,
                    _("Motion %" PRId64 " has a rule this Yishi does not know."), motion_id);

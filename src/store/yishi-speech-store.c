@@ -7,6 +7,7 @@
 #include "yishi-council-store-private.h"
 #include "yishi-database-private.h"
 #include "yishi-error.h"
+#include "yishi-store-keys.h"
 #include "yishi-meeting-store-private.h"
 #include "yishi-speech-store-private.h"
 
@@ -25,24 +26,7 @@ typedef struct
 
 static const char * const state_keys[] = { "queued", "speaking", "done" };
 
-const char *
-yishi_speech_state_to_key (YishiSpeechState state)
-{
-  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (state_keys), NULL);
-
-  return state_keys[state];
-}
-
-gboolean
-yishi_speech_state_from_key (const char       *key,
-                             YishiSpeechState *out_state)
-{
-  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (state_keys); i++)
-    if (g_str_equal (key, state_keys[i]))
-      return *out_state = (YishiSpeechState) i, TRUE;
-
-  return FALSE;
-}
+YISHI_STORE_KEY_FUNCS (yishi_speech_state, YishiSpeechState, state_keys)
 
 void
 yishi_speech_row_free (YishiSpeechRow *row)
