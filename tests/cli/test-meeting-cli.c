@@ -4,109 +4,23 @@
 #include <json-glib/json-glib.h>
 
 #include "yishi-person-store.h"
-#include "yishi-test-util.h"
+#include "yishi-cli-test-util.h"
 
 /* `yishictl council` and `yishictl meeting` on a temporary database
  * whose people are added through the store. */
-typedef struct
-{
-  YishiTestDir *dir;
-  char         *db_path;
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_free (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+typedef YishiCliFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(YishiDatabase) db = NULL;
   const char * const names[] = { "张秀英", "李建国", "王芳", "赵志强", "陈小明" };
 
-  fixture->dir = yishi_test_dir_new ();
-  db = yishi_test_open_db (fixture->dir);
-  fixture->db_path = g_strdup (yishi_database_get_path (db));
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-      g_autoptr(YishiPerson) person = NULL;
-      g_autoptr(GError) error = NULL;
-
-      draft->name = g_strdup (names[i]);
-      person = yishi_person_store_add (db, draft, &error);
-      g_assert_no_error (error);
-    }
+  yishi_cli_fixture_set_up (fixture, names, G_N_ELEMENTS (names));
 }
 
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_free (fixture->db_path);
-  yishi_test_dir_free (fixture->dir);
-}
-
-G_GNUC_NULL_TERMINATED static Result *
-run (Fixture    *fixture,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Result *result = g_new0 (Result, 1);
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("YISHICTL"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, fixture->db_path);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
-static void
-assert_status (Result     *result,
-               int         status,
-               const char *out)
-{
-  if (result->status != status)
-    g_error ("exit %d, not %d: %s", result->status, status, result->err);
-  if (out != NULL)
-    g_assert_cmpstr (result->out, ==, out);
-}
-
-#define RUN(status, out, ...) \
-  G_STMT_START { \
-    g_autoptr(Result) r_ = run (fixture, __VA_ARGS__, NULL); \
-    assert_status (r_, status, out); \
-  } G_STMT_END
+#define fixture_tear_down yishi_cli_fixture_tear_down
+#define RUN(status, out, ...) YISHI_CLI_RUN (fixture, status, out, __VA_ARGS__)
 
 static void
 set_up_session (Fixture *fixture)
@@ -134,12 +48,12 @@ member_of_array (JsonObject *object,
 static void
 assert_show_json (Fixture *fixture)
 {
-  g_autoptr(Result) result = run (fixture, "meeting", "show", "1", "--json", NULL);
+  g_autoptr(YishiCliResult) result = yishi_cli_run (fixture, "meeting", "show", "1", "--json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *meeting, *hands, *roll, *vote;
 
-  assert_status (result, 0, NULL);
+  yishi_cli_assert_status (result, 0, NULL);
   json_parser_load_from_data (parser, result->out, -1, &error);
   g_assert_no_error (error);
   meeting = json_node_get_object (json_parser_get_root (parser));
@@ -207,14 +121,14 @@ static void
 test_verdicts (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(Result) result = NULL;
+  g_autoptr(YishiCliResult) result = NULL;
 
   set_up_session (fixture);
   RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "张秀英", "--status", "present");
   RUN (0, NULL, "meeting", "state", "--meeting", "1", "in-session");
   RUN (0, "1\n", "meeting", "motion", "add", "--item", "1", "--text", "动议");
-  result = run (fixture, "meeting", "vote", "--motion", "1", "--yes", "1", "--no", "0", "--abstain", "0", NULL);
-  assert_status (result, 0, NULL);
+  result = yishi_cli_run (fixture, "meeting", "vote", "--motion", "1", "--yes", "1", "--no", "0", "--abstain", "0", NULL);
+  yishi_cli_assert_status (result, 0, NULL);
   g_assert_true (g_str_has_prefix (result->out, "no-quorum "));
 }
 
@@ -233,8 +147,8 @@ static void
 test_lists (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(Result) councils = NULL;
-  g_autoptr(Result) meetings = NULL;
+  g_autoptr(YishiCliResult) councils = NULL;
+  g_autoptr(YishiCliResult) meetings = NULL;
   g_autoptr(JsonNode) councils_node = NULL;
   g_autoptr(JsonNode) meetings_node = NULL;
   JsonObject *council, *meeting;
@@ -242,8 +156,8 @@ test_lists (Fixture       *fixture,
   set_up_session (fixture);
   RUN (0, "2\n", "council", "add", "--name", "光明社区议事会", "--quorum", "count:3",
        "--majority", "two-thirds", "--base", "yes-no");
-  councils = run (fixture, "council", "list", "--json", NULL);
-  assert_status (councils, 0, NULL);
+  councils = yishi_cli_run (fixture, "council", "list", "--json", NULL);
+  yishi_cli_assert_status (councils, 0, NULL);
   councils_node = parse_json (councils->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (councils_node)), ==, 2);
   council = json_array_get_object_element (json_node_get_array (councils_node), 1);
@@ -254,8 +168,8 @@ test_lists (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (council, "quorum"), ==, "count:3");
   g_assert_cmpstr (json_object_get_string_member (council, "majority"), ==, "two-thirds");
 
-  meetings = run (fixture, "meeting", "list", "--json", NULL);
-  assert_status (meetings, 0, NULL);
+  meetings = yishi_cli_run (fixture, "meeting", "list", "--json", NULL);
+  yishi_cli_assert_status (meetings, 0, NULL);
   meetings_node = parse_json (meetings->out);
   meeting = json_array_get_object_element (json_node_get_array (meetings_node), 0);
   g_assert_cmpstr (json_object_get_string_member (meeting, "state"), ==, "planned");
@@ -269,7 +183,7 @@ static void
 test_observers (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(Result) result = NULL;
+  g_autoptr(YishiCliResult) result = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *meeting, *observer;
 
@@ -283,8 +197,8 @@ test_observers (Fixture       *fixture,
   RUN (1, "", "meeting", "observer", "add", "--meeting", "1", "--name", "  ");
   RUN (1, "", "meeting", "observer", "add", "--meeting", "9", "--name", "某人");
 
-  result = run (fixture, "meeting", "show", "1", "--json", NULL);
-  assert_status (result, 0, NULL);
+  result = yishi_cli_run (fixture, "meeting", "show", "1", "--json", NULL);
+  yishi_cli_assert_status (result, 0, NULL);
   node = parse_json (result->out);
   meeting = json_node_get_object (node);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "observers")), ==, 2);
@@ -313,8 +227,8 @@ static void
 test_follow_ups (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(Result) before = NULL;
-  g_autoptr(Result) after = NULL;
+  g_autoptr(YishiCliResult) before = NULL;
+  g_autoptr(YishiCliResult) after = NULL;
   g_autoptr(JsonNode) before_node = NULL;
   g_autoptr(JsonNode) after_node = NULL;
   JsonObject *row;
@@ -327,8 +241,8 @@ test_follow_ups (Fixture       *fixture,
   RUN (0, "2\n", "meeting", "resolution", "add", "--item", "2", "--text", "征求意见", "--due", "2999-12-31");
   RUN (0, "3\n", "meeting", "resolution", "add", "--item", "2", "--text", "没有期限");
 
-  before = run (fixture, "meeting", "follow-ups", "--json", NULL);
-  assert_status (before, 0, NULL);
+  before = yishi_cli_run (fixture, "meeting", "follow-ups", "--json", NULL);
+  yishi_cli_assert_status (before, 0, NULL);
   before_node = parse_json (before->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (before_node)), ==, 3);
   row = follow_up_of (before_node, 0);
@@ -353,8 +267,8 @@ test_follow_ups (Fixture       *fixture,
   RUN (2, "", "meeting", "resolution", "follow-up", "open");
   RUN (1, "", "meeting", "resolution", "follow-up", "--resolution", "9", "done");
 
-  after = run (fixture, "meeting", "follow-ups", "--json", NULL);
-  assert_status (after, 0, NULL);
+  after = yishi_cli_run (fixture, "meeting", "follow-ups", "--json", NULL);
+  yishi_cli_assert_status (after, 0, NULL);
   after_node = parse_json (after->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (after_node)), ==, 2);
   row = follow_up_of (after_node, 0);
@@ -370,7 +284,7 @@ static void
 test_amendments (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(Result) refused = NULL;
+  g_autoptr(YishiCliResult) refused = NULL;
 
   set_up_session (fixture);
   RUN (0, NULL, "meeting", "attend", "--meeting", "1", "--person", "张秀英", "--status", "present");
@@ -382,8 +296,8 @@ test_amendments (Fixture       *fixture,
   RUN (2, "", "meeting", "motion", "add", "--item", "1", "--parent", "one", "--text", "x");
   RUN (1, "", "meeting", "motion", "add", "--item", "1", "--parent", "9", "--text", "x");
 
-  refused = run (fixture, "meeting", "vote", "--motion", "1", "--yes", "2", "--no", "1", "--abstain", "0", NULL);
-  assert_status (refused, 1, "");
+  refused = yishi_cli_run (fixture, "meeting", "vote", "--motion", "1", "--yes", "2", "--no", "1", "--abstain", "0", NULL);
+  yishi_cli_assert_status (refused, 1, "");
   g_assert_nonnull (strstr (refused->err, "2"));
   RUN (0, NULL, "meeting", "vote", "--motion", "2", "--yes", "1", "--no", "2", "--abstain", "0");
   RUN (0, NULL, "meeting", "vote", "--motion", "1", "--yes", "2", "--no", "1", "--abstain", "0");

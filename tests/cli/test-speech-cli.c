@@ -4,110 +4,24 @@
 #include <json-glib/json-glib.h>
 
 #include "yishi-person-store.h"
-#include "yishi-test-util.h"
+#include "yishi-cli-test-util.h"
 
 /* `yishictl speech`, `council set` and `council members`, `meeting
  * notice` and `meeting motion second`, on a temporary database whose
  * people are added through the store. */
-typedef struct
-{
-  YishiTestDir *dir;
-  char         *db_path;
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_free (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+typedef YishiCliFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(YishiDatabase) db = NULL;
   const char * const names[] = { "王桂兰", "李建国", "王芳", "赵志强", "陈小明" };
 
-  fixture->dir = yishi_test_dir_new ();
-  db = yishi_test_open_db (fixture->dir);
-  fixture->db_path = g_strdup (yishi_database_get_path (db));
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-      g_autoptr(YishiPerson) person = NULL;
-      g_autoptr(GError) error = NULL;
-
-      draft->name = g_strdup (names[i]);
-      person = yishi_person_store_add (db, draft, &error);
-      g_assert_no_error (error);
-    }
+  yishi_cli_fixture_set_up (fixture, names, G_N_ELEMENTS (names));
 }
 
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_free (fixture->db_path);
-  yishi_test_dir_free (fixture->dir);
-}
-
-G_GNUC_NULL_TERMINATED static Result *
-run (Fixture    *fixture,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Result *result = g_new0 (Result, 1);
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("YISHICTL"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, fixture->db_path);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
-static void
-assert_status (Result     *result,
-               int         status,
-               const char *out)
-{
-  if (result->status != status)
-    g_error ("exit %d, not %d: %s", result->status, status, result->err);
-  if (out != NULL)
-    g_assert_cmpstr (result->out, ==, out);
-}
-
-#define RUN(status, out, ...) \
-  G_STMT_START { \
-    g_autoptr(Result) r_ = run (fixture, __VA_ARGS__, NULL); \
-    assert_status (r_, status, out); \
-  } G_STMT_END
+#define fixture_tear_down yishi_cli_fixture_tear_down
+#define RUN(status, out, ...) YISHI_CLI_RUN (fixture, status, out, __VA_ARGS__)
 
 static JsonNode *
 parse_json (const char *text)
@@ -125,7 +39,7 @@ run_json (Fixture    *fixture,
           const char *first,
           ...)
 {
-  g_autoptr(Result) result = NULL;
+  g_autoptr(YishiCliResult) result = NULL;
   const char *args[8] = { NULL };
   va_list ap;
   guint n = 0;
@@ -134,8 +48,8 @@ run_json (Fixture    *fixture,
   for (const char *arg = first; arg != NULL && n < G_N_ELEMENTS (args) - 1; arg = va_arg (ap, const char *))
     args[n++] = arg;
   va_end (ap);
-  result = run (fixture, args[0], args[1], args[2], args[3], args[4], args[5], args[6], NULL);
-  assert_status (result, 0, NULL);
+  result = yishi_cli_run (fixture, args[0], args[1], args[2], args[3], args[4], args[5], args[6], NULL);
+  yishi_cli_assert_status (result, 0, NULL);
   return parse_json (result->out);
 }
 
@@ -162,8 +76,8 @@ static void
 test_queue (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(Result) refused = NULL;
-  g_autoptr(Result) table = NULL;
+  g_autoptr(YishiCliResult) refused = NULL;
+  g_autoptr(YishiCliResult) table = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonArray *speeches;
   JsonObject *speech;
@@ -173,8 +87,8 @@ test_queue (Fixture       *fixture,
   RUN (0, "1\n", "speech", "add", "--item", "1", "--person", "王桂兰", "--motion", "1");
   RUN (0, "2\n", "speech", "add", "--item", "1", "--person", "3");
   RUN (0, "", "speech", "floor", "1");
-  refused = run (fixture, "speech", "floor", "2", NULL);
-  assert_status (refused, 1, "");
+  refused = yishi_cli_run (fixture, "speech", "floor", "2", NULL);
+  yishi_cli_assert_status (refused, 1, "");
   g_assert_nonnull (strstr (refused->err, "王桂兰 has the floor"));
   RUN (0, "", "speech", "end", "1", "--note", "赞成，建议分两期施工");
   RUN (0, "", "speech", "floor", "2");
@@ -182,9 +96,9 @@ test_queue (Fixture       *fixture,
   RUN (0, "3\n", "speech", "add", "--item", "1", "--person", "王桂兰", "--motion", "1");
   RUN (0, "", "speech", "floor", "3");
   RUN (0, "", "speech", "end", "3");
-  g_clear_pointer (&refused, result_free);
-  refused = run (fixture, "speech", "add", "--item", "1", "--person", "王桂兰", "--motion", "1", NULL);
-  assert_status (refused, 1, "");
+  g_clear_pointer (&refused, yishi_cli_result_free);
+  refused = yishi_cli_run (fixture, "speech", "add", "--item", "1", "--person", "王桂兰", "--motion", "1", NULL);
+  yishi_cli_assert_status (refused, 1, "");
   g_assert_nonnull (strstr (refused->err, "王桂兰 has already had 2 turns on this motion; the council allows 2."));
 
   node = run_json (fixture, "speech", "list", "--item", "1", "--json", NULL);
@@ -202,8 +116,8 @@ test_queue (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (speech, "name"), ==, "王芳");
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (speeches, 2), "turn"), ==, 2);
 
-  table = run (fixture, "speech", "list", "--item", "1", NULL);
-  assert_status (table, 0, NULL);
+  table = yishi_cli_run (fixture, "speech", "list", "--item", "1", NULL);
+  yishi_cli_assert_status (table, 0, NULL);
   g_assert_nonnull (strstr (table->out, "赞成，建议分两期施工"));
   g_assert_nonnull (strstr (table->out, "王芳"));
 }
@@ -240,7 +154,7 @@ test_council (Fixture       *fixture,
   g_autoptr(JsonNode) councils = NULL;
   g_autoptr(JsonNode) members = NULL;
   g_autoptr(JsonNode) meeting = NULL;
-  g_autoptr(Result) table = NULL;
+  g_autoptr(YishiCliResult) table = NULL;
   JsonObject *object, *speaking;
 
   set_up_session (fixture);
@@ -284,8 +198,8 @@ test_council (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (object, "joined_on"), ==, "2024-06-01");
   g_assert_cmpint (json_object_get_int_member (object, "person_id"), ==, 5);
 
-  table = run (fixture, "council", "members", "1", "--date", "2024-06-01", NULL);
-  assert_status (table, 0, NULL);
+  table = yishi_cli_run (fixture, "council", "members", "1", "--date", "2024-06-01", NULL);
+  yishi_cli_assert_status (table, 0, NULL);
   g_assert_nonnull (strstr (table->out, "Deputy Director"));
   RUN (2, "", "council", "members", "1", "--date");
   RUN (1, "", "council", "members", "1", "--date", "2024-02-30");
@@ -299,7 +213,7 @@ test_show (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(Result) text = NULL;
+  g_autoptr(YishiCliResult) text = NULL;
   JsonObject *meeting, *motion, *speech;
 
   set_up_session (fixture);
@@ -338,8 +252,8 @@ test_show (Fixture       *fixture,
   g_assert_true (json_object_get_null_member (speech, "started_at"));
   g_assert_true (json_object_get_null_member (speech, "motion_id"));
 
-  text = run (fixture, "meeting", "show", "1", NULL);
-  assert_status (text, 0, NULL);
+  text = yishi_cli_run (fixture, "meeting", "show", "1", NULL);
+  yishi_cli_assert_status (text, 0, NULL);
   g_assert_nonnull (strstr (text->out, "Notice: 定于5月10日19:30召开议事会\n"));
   g_assert_nonnull (strstr (text->out, "1. 3号楼道路硬化\n"
                                        "  Motion 1 “同意硬化”: 3 yes, 0 no, 0 abstain: passed\n"
