@@ -30,6 +30,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "bench-stats.h"
 #include "yishi-contest-store.h"
 #include "yishi-person-store.h"
 #include "yishi-proposal-store.h"
@@ -54,32 +55,6 @@ typedef struct
   guint criteria;
 } Shape;
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Median and 95th percentile (nearest rank) of @times, in ms. */
-static void
-summarise (GArray *times,
-           double *out_median,
-           double *out_p95)
-{
-  guint n = times->len;
-  guint rank = (95 * n + 99) / 100;
-
-  g_assert (n > 0);
-  g_array_sort (times, compare_double);
-  *out_median = n % 2 ? g_array_index (times, double, n / 2)
-                      : (g_array_index (times, double, n / 2 - 1) +
-                         g_array_index (times, double, n / 2)) / 2;
-  *out_p95 = g_array_index (times, double, rank - 1);
-}
-
 static void
 report (const char  *what,
         const Shape *shape,
@@ -87,15 +62,9 @@ report (const char  *what,
 {
   double median, p95;
 
-  summarise (times, &median, &p95);
+  bench_summarise (times, &median, &p95);
   g_print ("%s\t%u\t%u\t%u\t%u\t%u\t%.3f\t%.3f\n", what, shape->proposals, shape->judges, shape->criteria,
            shape->proposals * shape->judges * shape->criteria, times->len, median, p95);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static void
@@ -251,7 +220,7 @@ time_ours (YishiDatabase *db,
       ranking = yishi_contest_store_rank (db, contest, &error);
       if (i >= N_WARMUP)
         {
-          double ms = ms_since (start);
+          double ms = bench_ms_since (start);
 
           g_array_append_val (times, ms);
         }
@@ -297,7 +266,7 @@ time_sqlite (sqlite3_stmt *stmt,
       means = sqlite_means (stmt, contest);
       if (i >= N_WARMUP)
         {
-          double ms = ms_since (start);
+          double ms = bench_ms_since (start);
 
           g_array_append_val (times, ms);
         }
@@ -404,7 +373,7 @@ main (int   argc,
   check (error);
   start = g_get_monotonic_time ();
   contest = make_contest (db, &shape);
-  g_printerr ("bench-rank: made the contest in %.1f s\n", ms_since (start) / 1000.0);
+  g_printerr ("bench-rank: made the contest in %.1f s\n", bench_ms_since (start) / 1000.0);
 
   ranking = time_ours (db, contest, runs, ours_times);
   stmt = prepare_baseline (path, &handle);

@@ -27,6 +27,7 @@
 
 #include <sqlite3.h>
 
+#include "bench-stats.h"
 #include "yishi-proposal-store.h"
 
 #define BASELINE_SQL \
@@ -41,38 +42,12 @@ typedef GArray *(*SearchFunc) (gpointer    data,
                                const char *query);
 
 static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static int
 compare_uint (gconstpointer a,
               gconstpointer b)
 {
   guint x = *(const guint *) a, y = *(const guint *) b;
 
   return (x > y) - (x < y);
-}
-
-/* Median and 95th percentile (nearest rank) of @times, in ms. */
-static void
-summarise (GArray *times,
-           double *out_median,
-           double *out_p95)
-{
-  guint n = times->len;
-  guint rank = (95 * n + 99) / 100;
-
-  g_assert (n > 0);
-  g_array_sort (times, compare_double);
-  *out_median = n % 2 ? g_array_index (times, double, n / 2)
-                      : (g_array_index (times, double, n / 2 - 1) +
-                         g_array_index (times, double, n / 2)) / 2;
-  *out_p95 = g_array_index (times, double, rank - 1);
 }
 
 static void
@@ -83,14 +58,8 @@ report (const char *what,
 {
   double median, p95;
 
-  summarise (times, &median, &p95);
+  bench_summarise (times, &median, &p95);
   g_print ("%s\t%s\t%u\t%u\t%.3f\t%.3f\n", what, query, matches, times->len, median, p95);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 /* Runs @func @runs times after a warm-up; returns the last result. */
@@ -112,7 +81,7 @@ time_search (SearchFunc   func,
       ids = func (data, query);
       if (i >= N_WARMUP)
         {
-          double ms = ms_since (start);
+          double ms = bench_ms_since (start);
 
           g_array_append_val (times, ms);
         }
@@ -194,7 +163,7 @@ load_rows (const char  *path,
   if (rows == NULL)
     return NULL;
 
-  ms = ms_since (start);
+  ms = bench_ms_since (start);
   g_array_append_val (times, ms);
   report ("load", "-", rows->len, times);
   return rows;
@@ -215,7 +184,7 @@ build_index (GPtrArray *rows,
       g_clear_pointer (&index, yishi_text_index_free);
       start = g_get_monotonic_time ();
       index = yishi_proposal_store_build_index (rows);
-      ms = ms_since (start);
+      ms = bench_ms_since (start);
       g_array_append_val (times, ms);
     }
 

@@ -36,6 +36,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "bench-stats.h"
 #include "yishi-agenda-view.h"
 #include "yishi-application.h"
 #include "yishi-council-store.h"
@@ -73,36 +74,14 @@ typedef struct
 
 typedef gboolean (*DoneFunc) (gpointer data);
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Median and 95th percentile (nearest rank) of @times, in ms. */
 static void
 report (const char *what,
         GArray     *times)
 {
-  guint n = times->len;
-  guint rank = (95 * n + 99) / 100;
   double median, p95;
 
-  g_assert (n > 0);
-  g_array_sort (times, compare_double);
-  median = n % 2 ? g_array_index (times, double, n / 2)
-                 : (g_array_index (times, double, n / 2 - 1) + g_array_index (times, double, n / 2)) / 2;
-  p95 = g_array_index (times, double, rank - 1);
-  g_print ("%s\t%u\t%.3f\t%.3f\n", what, n, median, p95);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
+  bench_summarise (times, &median, &p95);
+  g_print ("%s\t%u\t%.3f\t%.3f\n", what, times->len, median, p95);
 }
 
 static gboolean
@@ -412,8 +391,8 @@ after_paint_cb (GdkFrameClock *clock,
   if (bench->want_result && (bench->expected == NULL || !result_shown (bench)))
     return;
 
-  bench->frame_ms = ms_since (bench->start);
-  bench->redraw_ms = ms_since (bench->layout_start);
+  bench->frame_ms = bench_ms_since (bench->start);
+  bench->redraw_ms = bench_ms_since (bench->layout_start);
   bench->start = 0;
 }
 
@@ -460,7 +439,7 @@ recorded_cb (YishiVoteDialog       *dialog,
     .required = result->required,
   };
 
-  bench->recorded_ms = ms_since (bench->start);
+  bench->recorded_ms = bench_ms_since (bench->start);
   bench->expected = yishi_motion_describe_result (&motion);
 }
 
