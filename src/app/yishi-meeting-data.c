@@ -2,26 +2,6 @@
 
 #include "yishi-meeting-data.h"
 
-static gboolean
-load_council_rule (YishiDatabase     *db,
-                   YishiMeetingData  *data,
-                   GError           **error)
-{
-  g_autoptr(GPtrArray) councils = yishi_council_store_list (db, error);
-
-  if (councils == NULL)
-    return FALSE;
-  yishi_vote_rule_init_default (&data->council_rule);
-  for (guint i = 0; i < councils->len; i++)
-    {
-      YishiCouncilRow *row = councils->pdata[i];
-
-      if (row->id == data->snapshot->council_id)
-        data->council_rule = row->rule;
-    }
-  return TRUE;
-}
-
 YishiMeetingData *
 yishi_meeting_data_load (YishiDatabase  *db,
                          gint64          meeting_id,
@@ -37,7 +17,7 @@ yishi_meeting_data_load (YishiDatabase  *db,
 
   date = g_strndup (data->snapshot->starts_at, 10);
   data->members = yishi_council_store_list_members (db, data->snapshot->council_id, date, error);
-  if (data->members == NULL || !load_council_rule (db, data, error))
+  if (data->members == NULL)
     return NULL;
 
   for (guint i = 0; i < data->snapshot->attendance->len; i++)
@@ -122,7 +102,7 @@ yishi_meeting_data_quorum_holds (const YishiMeetingData *data)
   YishiVoteResult result;
 
   return counts.members > 0 &&
-         yishi_vote_tally (&counts, &data->council_rule, &result, NULL) &&
+         yishi_vote_tally (&counts, &data->snapshot->council_rule, &result, NULL) &&
          result.quorum_met;
 }
 

@@ -6,13 +6,12 @@
 G_BEGIN_DECLS
 
 /* What the Meetings page shows of one meeting, read in one go on a
- * worker thread: the record, the council's members on the meeting's
- * date and the council's default rule. */
+ * worker thread: the record (with the council's default rule) and the
+ * council's members on the meeting's date. */
 typedef struct
 {
   YishiMeetingSnapshot *snapshot;
   GPtrArray            *members; /* of YishiCouncilMemberRow */
-  YishiVoteRule         council_rule;
   GHashTable           *status;  /* person id → YishiAttendance + 1; absent key: not recorded */
 } YishiMeetingData;
 

@@ -54,7 +54,7 @@ static char *
 describe_quorum (const YishiMeetingData *data)
 {
   guint present = yishi_meeting_data_count_present (data);
-  g_autofree char *rule = yishi_vote_quorum_describe (&data->council_rule.quorum);
+  g_autofree char *rule = yishi_vote_quorum_describe (&data->snapshot->council_rule.quorum);
 
   if (yishi_meeting_data_quorum_holds (data))
     /* Translators: %u present, %u members, %s the quorum rule in words */

@@ -227,7 +227,7 @@ yishi_motion_dialog_new (GtkWindow              *parent,
                          gint64                  parent_id)
 {
   YishiMotionDialog *self = g_object_new (YISHI_TYPE_MOTION_DIALOG, "transient-for", parent, NULL);
-  const YishiVoteRule *rule = &data->council_rule;
+  const YishiVoteRule *rule = &data->snapshot->council_rule;
 
   self->session = g_object_ref (session);
   self->item_id = item_id;

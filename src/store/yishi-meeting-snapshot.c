@@ -25,7 +25,7 @@ typedef gboolean (*ReadRowFunc) (sqlite3_stmt *stmt,
   " (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.status = 'present'" \
   "   AND " MEMBER_ON_DATE ("a.person_id") ")," \
   " m.notice, k.speech_seconds, k.max_turns, k.requires_seconder," \
-  " coalesce(m.chair_id, 0), coalesce(m.secretary_id, 0)" \
+  " coalesce(m.chair_id, 0), coalesce(m.secretary_id, 0), k.quorum, k.majority, k.base" \
   " FROM meeting m JOIN council k ON k.id = m.council_id" \
   " LEFT JOIN person ch ON ch.id = m.chair_id LEFT JOIN person se ON se.id = m.secretary_id" \
   " WHERE m.id = ?1"
@@ -281,7 +281,10 @@ read_meeting (YishiDatabase         *db,
   snapshot->speaking.requires_seconder = sqlite3_column_int (stmt, 14) != 0;
   snapshot->chair_id = sqlite3_column_int64 (stmt, 15);
   snapshot->secretary_id = sqlite3_column_int64 (stmt, 16);
-  if (yishi_meeting_state_from_key (_yishi_column_text (stmt, 8), &snapshot->state))
+  if (yishi_meeting_state_from_key (_yishi_column_text (stmt, 8), &snapshot->state) &&
+      yishi_vote_quorum_from_key (_yishi_column_text (stmt, 17), &snapshot->council_rule.quorum) &&
+      yishi_vote_majority_from_key (_yishi_column_text (stmt, 18), &snapshot->council_rule.majority) &&
+      yishi_vote_base_from_key (_yishi_column_text (stmt, 19), &snapshot->council_rule.base))
     return TRUE;
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT,
                _("Meeting %" PRId64 " holds a value this Yishi does not know."), snapshot->id);

@@ -80,6 +80,7 @@ typedef struct
   char              *secretary;
   gint64             chair_id;     /* 0: none */
   gint64             secretary_id; /* 0: none */
+  YishiVoteRule      council_rule; /* the council's default, for the quorum on screen */
   char              *notice;   /* 会议通知; "" when none */
   YishiMeetingState  state;
   guint              members; /* on the meeting's date */
