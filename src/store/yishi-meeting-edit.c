@@ -457,23 +457,15 @@ observer_meeting (YishiDatabase  *db,
 {
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
       "SELECT meeting_id FROM meeting_observer WHERE id = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, observer_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_meeting_id = sqlite3_column_int64 (stmt, 0);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
-                 _("There is no observer with id %" PRId64 "."), observer_id);
-  else
-    _yishi_database_set_error (db, error);
-  return FALSE;
+  /* Translators: the thing in “There is no %s with id %d.”: 列席人员 */
+  if (!_yishi_meeting_step_row (db, stmt, _("observer"), observer_id, error))
+    return FALSE;
+  *out_meeting_id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 static gboolean
