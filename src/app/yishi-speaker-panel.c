@@ -24,6 +24,7 @@ struct _YishiSpeakerPanel
   GCancellable     *cancellable;
   guint             tick_source;
   gint64            shown_remaining;
+  gint64            started_us; /* real time, in µs, when the speaker got the floor; 0: none */
 
   /* template children */
   GtkLabel         *rules_label;
@@ -58,16 +59,20 @@ in_session (YishiSpeakerPanel *self)
 static gint64
 remaining_seconds (YishiSpeakerPanel *self)
 {
-  g_autoptr(GDateTime) started = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  if (self->speaking == NULL || self->speaking->started_at == NULL)
-    return 0;
-  started = yishi_parse_timestamp (self->speaking->started_at);
-  if (started == NULL)
+  if (self->speaking == NULL || self->started_us == 0)
     return 0;
   return (gint64) self->data->snapshot->speaking.speech_seconds -
-         g_date_time_difference (now, started) / G_TIME_SPAN_SECOND;
+         (g_get_real_time () - self->started_us) / G_USEC_PER_SEC;
+}
+
+/* The turn's start, read once from the stored text: each tick only
+ * reads the clock. */
+static gint64
+turn_start (YishiSpeakerPanel *self)
+{
+  g_autoptr(GDateTime) started = self->speaking ? yishi_parse_timestamp (self->speaking->started_at) : NULL;
+
+  return started ? g_date_time_to_unix (started) * G_USEC_PER_SEC : 0;
 }
 
 static gboolean
@@ -108,6 +113,7 @@ show_floor (YishiSpeakerPanel *self)
   turn = g_strdup_printf (_("Turn %u"), self->speaking->turn);
   gtk_label_set_label (self->turn_label, turn);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), self->speaking->note);
+  self->started_us = turn_start (self);
   self->shown_remaining = G_MININT64;
   tick_cb (self);
   self->tick_source = g_timeout_add (TICK_MS, tick_cb, self);
