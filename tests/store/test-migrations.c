@@ -85,6 +85,26 @@ schema_of (const char *path)
   return raw_rows (path, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
 }
 
+/* The file at @path, migrated and closed, has the schema of a new
+ * database, @table of the latest version included. */
+static void
+assert_schema_as_new (const char *path,
+                      const char *fresh_path,
+                      const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) fresh = yishi_database_open (fresh_path, &error);
+  g_autofree char *schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+  schema = schema_of (path);
+  fresh_schema = schema_of (fresh_path);
+  g_assert_cmpstr (schema, ==, fresh_schema);
+  g_assert_nonnull (strstr (schema, table));
+}
+
 static void
 test_list (void)
 {
@@ -318,7 +338,6 @@ test_from_2_keeps_data (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *schema = NULL;
-  g_autofree char *fresh_schema = NULL;
   g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiDatabase) db = NULL;
@@ -343,14 +362,8 @@ test_from_2_keeps_data (void)
   g_assert_cmpstr (after, ==, before);
   assert_rows (path, "SELECT count(*) FROM council", "0\n");
 
-  fresh = yishi_database_open (fresh_path, &error);
-  g_assert_no_error (error);
   g_clear_object (&db);
-  g_clear_object (&fresh);
-  schema = schema_of (path);
-  fresh_schema = schema_of (fresh_path);
-  g_assert_cmpstr (schema, ==, fresh_schema);
-  g_assert_nonnull (strstr (schema, "CREATE TABLE roll_call_vote"));
+  assert_schema_as_new (path, fresh_path, "CREATE TABLE roll_call_vote");
 }
 
 /* Version 3 with data, made by the version 3 yishictl from
@@ -366,7 +379,6 @@ test_from_3_keeps_data (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *schema = NULL;
-  g_autofree char *fresh_schema = NULL;
   g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiDatabase) db = NULL;
@@ -426,14 +438,8 @@ test_from_3_keeps_data (void)
   g_assert_cmpuint (members->len, ==, 5);
   g_assert_cmpstr (((YishiCouncilMemberRow *) members->pdata[0])->name, ==, "张秀英");
 
-  fresh = yishi_database_open (fresh_path, &error);
-  g_assert_no_error (error);
   g_clear_object (&db);
-  g_clear_object (&fresh);
-  schema = schema_of (path);
-  fresh_schema = schema_of (fresh_path);
-  g_assert_cmpstr (schema, ==, fresh_schema);
-  g_assert_nonnull (strstr (schema, "CREATE TABLE speech"));
+  assert_schema_as_new (path, fresh_path, "CREATE TABLE speech");
 }
 
 /* Version 4 with data, made by the version 4 yishictl from
@@ -449,7 +455,6 @@ test_from_4_keeps_data (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *schema = NULL;
-  g_autofree char *fresh_schema = NULL;
   g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiDatabase) db = NULL;
@@ -505,15 +510,9 @@ test_from_4_keeps_data (void)
   g_assert_no_error (error);
   assert_rows (path, "SELECT person_id, proposal_id, reason FROM contest_recusal", "2|2|proposer\n");
 
-  fresh = yishi_database_open (fresh_path, &error);
-  g_assert_no_error (error);
   g_clear_object (&db);
-  g_clear_object (&fresh);
-  schema = schema_of (path);
-  fresh_schema = schema_of (fresh_path);
-  g_assert_cmpstr (schema, ==, fresh_schema);
-  g_assert_nonnull (strstr (schema, "CREATE TABLE contest_score"));
-  g_assert_nonnull (strstr (schema, "contest_score_not_recused"));
+  assert_schema_as_new (path, fresh_path, "CREATE TABLE contest_score");
+  assert_schema_as_new (path, fresh_path, "contest_score_not_recused");
 }
 
 /* Opening again does not migrate again. */
