@@ -337,11 +337,9 @@ test_from_2_keeps_data (void)
   g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *schema = NULL;
   g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiDatabase) db = NULL;
-  g_autoptr(YishiDatabase) fresh = NULL;
   gboolean ok = FALSE;
   const char *all_sql = "SELECT 'proposal', id, uuid, title, proposer_id, community_id, status,"
                         " created_at FROM proposal UNION ALL SELECT 'person', id, uuid, name, grid_id,"
@@ -378,11 +376,9 @@ test_from_3_keeps_data (void)
   g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *schema = NULL;
   g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiDatabase) db = NULL;
-  g_autoptr(YishiDatabase) fresh = NULL;
   g_autoptr(YishiMeetingSnapshot) snapshot = NULL;
   g_autoptr(GPtrArray) members = NULL;
   gboolean ok = FALSE;
@@ -454,11 +450,9 @@ test_from_4_keeps_data (void)
   g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *schema = NULL;
   g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(YishiDatabase) db = NULL;
-  g_autoptr(YishiDatabase) fresh = NULL;
   g_autoptr(YishiProposal) moved = NULL;
   g_autoptr(YishiContestDraft) draft = yishi_contest_draft_new ();
   g_autoptr(GPtrArray) speeches = NULL;
