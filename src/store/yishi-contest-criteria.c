@@ -7,6 +7,7 @@
 #include "yishi-contest-store-private.h"
 #include "yishi-database-private.h"
 #include "yishi-error.h"
+#include "yishi-meeting-store-private.h"
 
 /* A contest's criteria (评分标准): each with its maximum and the step
  * judges may use, fixed once judging starts. */
@@ -128,6 +129,27 @@ yishi_contest_store_add_criterion (YishiDatabase  *db,
        check_criterion_name_free (db, contest_id, name, error) &&
        insert_criterion (db, contest_id, name, description, max_points, step, &id, error);
   return _yishi_database_finish (db, ok, error) ? id : 0;
+}
+
+gboolean
+_yishi_contest_load_criterion_position (YishiDatabase  *db,
+                                        gint64          contest_id,
+                                        gint64          criterion_id,
+                                        gint64         *out_position,
+                                        GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "SELECT position FROM contest_criterion WHERE contest_id = ?1 AND id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contest_id);
+  sqlite3_bind_int64 (stmt, 2, criterion_id);
+  /* Translators: the thing in “There is no %s with id %d.”: a contest's criterion (评分标准) */
+  if (!_yishi_meeting_step_row (db, stmt, _("criterion"), criterion_id, error))
+    return FALSE;
+  *out_position = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 GPtrArray *

@@ -169,7 +169,7 @@ insert_recusal (YishiDatabase       *db,
 }
 
 /* The judges and entries of a contest, of which @judge_id is the judge
- * or @proposal_id the proposal, where the judge proposed it or, when
+ * or @proposal_id the proposal (both 0: all of them), where the judge proposed it or, when
  * the contest says so, shares the proposer's grid — and is not recused
  * yet. Being the proposer is the reason given when both hold. */
 static gboolean
@@ -185,7 +185,7 @@ find_auto_recusals (YishiDatabase  *db,
       " JOIN contest_judge j ON j.contest_id = c.id JOIN contest_entry e ON e.contest_id = c.id"
       " JOIN proposal p ON p.id = e.proposal_id JOIN person jp ON jp.id = j.person_id"
       " LEFT JOIN person pp ON pp.id = p.proposer_id"
-      " WHERE c.id = ?1 AND (j.person_id = ?2 OR e.proposal_id = ?3)"
+      " WHERE c.id = ?1 AND ((?2 = 0 AND ?3 = 0) OR j.person_id = ?2 OR e.proposal_id = ?3)"
       " AND (j.person_id IS p.proposer_id OR (c.recuse_same_grid = 1 AND jp.grid_id = pp.grid_id))"
       " AND NOT EXISTS (SELECT 1 FROM contest_recusal r WHERE r.contest_id = c.id"
       " AND r.person_id = j.person_id AND r.proposal_id = e.proposal_id)"
@@ -213,10 +213,11 @@ find_auto_recusals (YishiDatabase  *db,
   return FALSE;
 }
 
-/* Pass 0 for the side that did not change. Found first and inserted
- * after, so the search does not read the table it writes. */
-static gboolean
-apply_auto_recusals (YishiDatabase  *db,
+/* Pass 0 for the side that did not change, 0 for both after the
+ * contest's rule changed. Found first and inserted after, so the search
+ * does not read the table it writes. */
+gboolean
+_yishi_contest_apply_auto_recusals (YishiDatabase  *db,
                      gint64          contest_id,
                      gint64          judge_id,
                      gint64          proposal_id,
@@ -301,7 +302,7 @@ yishi_contest_store_add_judge (YishiDatabase  *db,
        check_not_judge (db, contest_id, person_id, name, error) &&
        insert_member (db, "INSERT INTO contest_judge (uuid, contest_id, person_id) VALUES (?1, ?2, ?3)",
                       contest_id, person_id, &id, error) &&
-       apply_auto_recusals (db, contest_id, person_id, 0, error);
+       _yishi_contest_apply_auto_recusals (db, contest_id, person_id, 0, error);
   return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 
@@ -370,7 +371,7 @@ yishi_contest_store_enter (YishiDatabase  *db,
        check_enterable (db, contest_id, proposal_id, error) &&
        insert_member (db, "INSERT INTO contest_entry (uuid, contest_id, proposal_id) VALUES (?1, ?2, ?3)",
                       contest_id, proposal_id, &id, error) &&
-       apply_auto_recusals (db, contest_id, 0, proposal_id, error);
+       _yishi_contest_apply_auto_recusals (db, contest_id, 0, proposal_id, error);
   return _yishi_database_finish (db, ok, error) ? id : 0;
 }
 

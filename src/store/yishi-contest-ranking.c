@@ -258,6 +258,29 @@ read_sheet (YishiDatabase       *db,
   return TRUE;
 }
 
+/* Inside the caller's transaction. */
+YishiContestRanking *
+_yishi_contest_rank_locked (YishiDatabase  *db,
+                            gint64          contest_id,
+                            GError        **error)
+{
+  g_autoptr(YishiContestSheet) sheet = NULL;
+  g_auto(RankInput) input = { 0 };
+  YishiContestRanking *ranking;
+
+  input.criteria = g_array_new (FALSE, FALSE, sizeof (gint64));
+  input.maxima = g_array_new (FALSE, FALSE, sizeof (gint64));
+  input.entries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!read_sheet (db, contest_id, &input, &sheet, error))
+    return NULL;
+
+  ranking = yishi_contest_rank (sheet, input.aggregation, input.seed, error);
+  if (ranking == NULL)
+    /* Translators: the number is a contest's id; what follows says what is wrong with its scores */
+    g_prefix_error (error, _("Contest %" PRId64 " cannot be ranked: "), contest_id);
+  return ranking;
+}
+
 /* The contest ranked by its own aggregation and seed, from the scores
  * as they are now; NULL with @error when the contest does not exist or
  * its scores cannot be ranked. Free with yishi_contest_ranking_free (). */
@@ -267,27 +290,16 @@ yishi_contest_store_rank (YishiDatabase  *db,
                           GError        **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  g_autoptr(YishiContestSheet) sheet = NULL;
-  g_auto(RankInput) input = { 0 };
-  YishiContestRanking *ranking;
-  gboolean ok;
+  g_autoptr(YishiContestRanking) ranking = NULL;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
 
-  input.criteria = g_array_new (FALSE, FALSE, sizeof (gint64));
-  input.maxima = g_array_new (FALSE, FALSE, sizeof (gint64));
-  input.entries = g_array_new (FALSE, FALSE, sizeof (gint64));
   locker = _yishi_database_locker_new (db);
   /* one transaction: the scores, the entries and the criteria agree */
   if (!_yishi_database_begin (db, error))
     return NULL;
-  ok = read_sheet (db, contest_id, &input, &sheet, error);
-  if (!_yishi_database_finish (db, ok, error))
+  ranking = _yishi_contest_rank_locked (db, contest_id, error);
+  if (!_yishi_database_finish (db, ranking != NULL, error))
     return NULL;
-
-  ranking = yishi_contest_rank (sheet, input.aggregation, input.seed, error);
-  if (ranking == NULL)
-    /* Translators: the number is a contest's id; what follows says what is wrong with its scores */
-    g_prefix_error (error, _("Contest %" PRId64 " cannot be ranked: "), contest_id);
-  return ranking;
+  return g_steal_pointer (&ranking);
 }

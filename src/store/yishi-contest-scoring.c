@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "yishi-contest-roster.h"
 #include "yishi-contest-store-private.h"
 #include "yishi-database-private.h"
 #include "yishi-error.h"
@@ -135,6 +136,28 @@ upsert_score (YishiDatabase  *db,
   return _yishi_database_step_done (db, stmt, error);
 }
 
+/* One score, checked and written, inside the caller's transaction. */
+static gboolean
+write_score (YishiDatabase  *db,
+             gint64          contest_id,
+             gint64          judge_id,
+             gint64          proposal_id,
+             gint64          criterion_id,
+             gint64          points,
+             GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_auto(CriterionInfo) criterion = { 0 };
+
+  return _yishi_contest_load_judge (db, contest_id, judge_id, &name, error) &&
+         _yishi_contest_load_entry (db, contest_id, proposal_id, &title, error) &&
+         load_criterion (db, contest_id, criterion_id, &criterion, error) &&
+         check_can_score (db, contest_id, judge_id, proposal_id, name, title, &criterion, error) &&
+         check_points (points, name, title, &criterion, error) &&
+         upsert_score (db, contest_id, judge_id, proposal_id, criterion_id, points, error);
+}
+
 gboolean
 yishi_contest_store_set_score (YishiDatabase  *db,
                                gint64          contest_id,
@@ -145,9 +168,6 @@ yishi_contest_store_set_score (YishiDatabase  *db,
                                GError        **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_auto(CriterionInfo) criterion = { 0 };
   YishiContestInfo contest;
   gboolean ok;
 
@@ -158,13 +178,88 @@ yishi_contest_store_set_score (YishiDatabase  *db,
     return FALSE;
   ok = _yishi_contest_load (db, contest_id, &contest, error) &&
        _yishi_contest_check_state (&contest, YISHI_CONTEST_STATE_JUDGING, error) &&
-       _yishi_contest_load_judge (db, contest_id, judge_id, &name, error) &&
-       _yishi_contest_load_entry (db, contest_id, proposal_id, &title, error) &&
-       load_criterion (db, contest_id, criterion_id, &criterion, error) &&
-       check_can_score (db, contest_id, judge_id, proposal_id, name, title, &criterion, error) &&
-       check_points (points, name, title, &criterion, error) &&
-       upsert_score (db, contest_id, judge_id, proposal_id, criterion_id, points, error);
+       write_score (db, contest_id, judge_id, proposal_id, criterion_id, points, error);
   return _yishi_database_finish (db, ok, error);
+}
+
+static gboolean
+delete_score (YishiDatabase  *db,
+              gint64          contest_id,
+              gint64          judge_id,
+              gint64          proposal_id,
+              gint64          criterion_id,
+              GError        **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "DELETE FROM contest_score WHERE contest_id = ?1 AND proposal_id = ?2 AND person_id = ?3"
+      " AND criterion_id = ?4", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contest_id);
+  sqlite3_bind_int64 (stmt, 2, proposal_id);
+  sqlite3_bind_int64 (stmt, 3, judge_id);
+  sqlite3_bind_int64 (stmt, 4, criterion_id);
+  return _yishi_database_step_done (db, stmt, error);
+}
+
+gboolean
+yishi_contest_store_clear_score (YishiDatabase  *db,
+                                 gint64          contest_id,
+                                 gint64          judge_id,
+                                 gint64          proposal_id,
+                                 gint64          criterion_id,
+                                 GError        **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  YishiContestInfo contest;
+  gboolean ok;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
+
+  locker = _yishi_database_locker_new (db);
+  if (!_yishi_database_begin (db, error))
+    return FALSE;
+  ok = _yishi_contest_load (db, contest_id, &contest, error) &&
+       _yishi_contest_check_state (&contest, YISHI_CONTEST_STATE_JUDGING, error) &&
+       delete_score (db, contest_id, judge_id, proposal_id, criterion_id, error);
+  return _yishi_database_finish (db, ok, error);
+}
+
+/* A score sheet typed in from paper: every line is checked as a score
+ * entered in the window is, and the first refusal, named by its line,
+ * undoes the whole import. */
+guint
+yishi_contest_store_import_scores (YishiDatabase                 *db,
+                                   gint64                         contest_id,
+                                   const YishiContestScoreInput  *scores,
+                                   guint                          n_scores,
+                                   GError                       **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  YishiContestInfo contest;
+  gboolean ok;
+  guint i = 0;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), 0);
+  g_return_val_if_fail (scores != NULL || n_scores == 0, 0);
+
+  locker = _yishi_database_locker_new (db);
+  if (!_yishi_database_begin (db, error))
+    return 0;
+  ok = _yishi_contest_load (db, contest_id, &contest, error) &&
+       _yishi_contest_check_state (&contest, YISHI_CONTEST_STATE_JUDGING, error);
+  for (; ok && i < n_scores; i++)
+    {
+      const YishiContestScoreInput *score = &scores[i];
+
+      ok = write_score (db, contest_id, score->judge_id, score->proposal_id, score->criterion_id,
+                        score->points, error);
+      if (!ok)
+        /* Translators: where a refused score came from in an imported file */
+        g_prefix_error (error, _("Line %u: "), score->line);
+    }
+  return _yishi_database_finish (db, ok, error) ? n_scores : 0;
 }
 
 GArray *

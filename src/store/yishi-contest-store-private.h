@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "yishi-contest-store.h"
+#include "yishi-contest-results.h"
 
 G_BEGIN_DECLS
 
@@ -38,11 +38,31 @@ gboolean _yishi_contest_load_entry    (YishiDatabase           *db,
                                        gint64                   proposal_id,
                                        char                   **out_title,
                                        GError                 **error);
+/* Refused unless a criterion of the contest. */
+gboolean _yishi_contest_load_criterion_position (YishiDatabase *db,
+                                       gint64                   contest_id,
+                                       gint64                   criterion_id,
+                                       gint64                  *out_position,
+                                       GError                 **error);
 gboolean _yishi_contest_is_recused    (YishiDatabase           *db,
                                        gint64                   contest_id,
                                        gint64                   judge_id,
                                        gint64                   proposal_id,
                                        gboolean                *out_recused,
+                                       GError                 **error);
+/* Recuses automatically where the rules say so: for the judge
+ * @judge_id, the entry @proposal_id, or (both 0) the whole contest. */
+gboolean _yishi_contest_apply_auto_recusals (YishiDatabase     *db,
+                                       gint64                   contest_id,
+                                       gint64                   judge_id,
+                                       gint64                   proposal_id,
+                                       GError                 **error);
+YishiContestRanking *_yishi_contest_rank_locked (YishiDatabase *db,
+                                       gint64                   contest_id,
+                                       GError                 **error);
+/* The results, inside the caller's transaction. */
+YishiContestResults *_yishi_contest_read_results (YishiDatabase *db,
+                                       gint64                   contest_id,
                                        GError                 **error);
 /* "12.50": hundredths of a point, shown with two decimals. */
 char    *_yishi_contest_format_points (gint64                   hundredths);

@@ -21,7 +21,7 @@ static const char * const reason_keys[] = { "proposer", "same-grid", "relative",
 
 #define CONTEST_COLUMNS \
   "id, uuid, name, organiser, scope, budget_fen, opens_on, closes_on, state, aggregation, funding," \
-  " coalesce(top_n, 0), recuse_same_grid, lots_seed"
+  " coalesce(top_n, 0), recuse_same_grid, lots_seed, objection_days, published_on"
 
 YISHI_STORE_KEY_FUNCS (yishi_contest_scope, YishiContestScope, scope_keys)
 YISHI_STORE_KEY_FUNCS (yishi_contest_state, YishiContestState, state_keys)
@@ -33,6 +33,7 @@ yishi_contest_draft_new (void)
   YishiContestDraft *draft = g_new0 (YishiContestDraft, 1);
 
   draft->lots_seed = -1;
+  draft->objection_days = YISHI_CONTEST_DEFAULT_OBJECTION_DAYS;
   return draft;
 }
 
@@ -58,6 +59,7 @@ yishi_contest_row_free (YishiContestRow *row)
   g_free (row->organiser);
   g_free (row->opens_on);
   g_free (row->closes_on);
+  g_free (row->published_on);
   g_free (row);
 }
 
@@ -96,6 +98,8 @@ read_contest_row (sqlite3_stmt     *stmt,
   row->top_n = (guint) sqlite3_column_int64 (stmt, 11);
   row->recuse_same_grid = sqlite3_column_int64 (stmt, 12) != 0;
   row->lots_seed = (guint64) sqlite3_column_int64 (stmt, 13);
+  row->objection_days = (guint) sqlite3_column_int64 (stmt, 14);
+  row->published_on = dup_optional (stmt, 15);
   if (!_yishi_store_key_lookup (scope_keys, G_N_ELEMENTS (scope_keys), _yishi_column_text (stmt, 4), &scope) ||
       !_yishi_store_key_lookup (state_keys, G_N_ELEMENTS (state_keys), _yishi_column_text (stmt, 8), &state) ||
       !yishi_contest_aggregation_from_key (_yishi_column_text (stmt, 9), &row->aggregation) ||
@@ -214,21 +218,32 @@ check_draft (const YishiContestDraft  *draft,
                    _("A contest that funds its top N proposals needs N, and only such a contest has one."));
       return FALSE;
     }
+  if (draft->objection_days < 1 || draft->objection_days > YISHI_CONTEST_MAX_OBJECTION_DAYS)
+    {
+      g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
+                   /* Translators: the public notice's objection period (公示期), in days */
+                   _("The objection period of contest “%s” must be from 1 to %d days, not %u."),
+                   draft->name, YISHI_CONTEST_MAX_OBJECTION_DAYS, draft->objection_days);
+      return FALSE;
+    }
   return TRUE;
 }
 
+/* @contest_id is the contest being renamed, 0 for a new one. */
 static gboolean
 check_name_free (YishiDatabase  *db,
                  const char     *name,
+                 gint64          contest_id,
                  GError        **error)
 {
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
-      "SELECT 1 FROM contest WHERE name = trim(?1)", error);
+      "SELECT 1 FROM contest WHERE name = trim(?1) AND id <> ?2", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   _yishi_bind_text (stmt, 1, name);
+  sqlite3_bind_int64 (stmt, 2, contest_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
@@ -248,22 +263,11 @@ draw_seed (void)
   return (gint64) ((((guint64) g_random_int () << 32) | g_random_int ()) & G_MAXINT64);
 }
 
-static gboolean
-insert_contest (YishiDatabase            *db,
-                const YishiContestDraft  *draft,
-                gint64                   *out_id,
-                GError                  **error)
+/* Binds the draft's settings to ?2…?12 of an INSERT or UPDATE. */
+static void
+bind_draft (sqlite3_stmt             *stmt,
+            const YishiContestDraft  *draft)
 {
-  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
-      "INSERT INTO contest (uuid, name, organiser, scope, budget_fen, opens_on, closes_on, aggregation,"
-      " funding, top_n, recuse_same_grid, lots_seed)"
-      " VALUES (?1, trim(?2), trim(?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
-  char uuid[YISHI_UUID_LENGTH + 1];
-
-  if (stmt == NULL)
-    return FALSE;
-  _yishi_database_new_uuid (db, uuid);
-  _yishi_bind_text (stmt, 1, uuid);
   _yishi_bind_text (stmt, 2, draft->name);
   _yishi_bind_text (stmt, 3, draft->organiser != NULL ? draft->organiser : "");
   _yishi_bind_static_text (stmt, 4, scope_keys[draft->scope]);
@@ -276,8 +280,47 @@ insert_contest (YishiDatabase            *db,
   _yishi_bind_static_text (stmt, 9, yishi_contest_funding_rule_to_key (draft->funding));
   _yishi_bind_optional_int (stmt, 10, draft->top_n > 0 ? (gint64) draft->top_n : -1);
   sqlite3_bind_int (stmt, 11, draft->recuse_same_grid ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 12, draft->lots_seed >= 0 ? draft->lots_seed : draw_seed ());
+  sqlite3_bind_int64 (stmt, 12, draft->objection_days);
+}
+
+static gboolean
+insert_contest (YishiDatabase            *db,
+                const YishiContestDraft  *draft,
+                gint64                   *out_id,
+                GError                  **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "INSERT INTO contest (uuid, name, organiser, scope, budget_fen, opens_on, closes_on, aggregation,"
+      " funding, top_n, recuse_same_grid, objection_days, lots_seed)"
+      " VALUES (?1, trim(?2), trim(?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+  char uuid[YISHI_UUID_LENGTH + 1];
+
+  if (stmt == NULL)
+    return FALSE;
+  _yishi_database_new_uuid (db, uuid);
+  _yishi_bind_text (stmt, 1, uuid);
+  bind_draft (stmt, draft);
+  sqlite3_bind_int64 (stmt, 13, draft->lots_seed >= 0 ? draft->lots_seed : draw_seed ());
   return _yishi_database_step_insert (db, stmt, out_id, error);
+}
+
+static gboolean
+update_contest (YishiDatabase            *db,
+                gint64                    contest_id,
+                const YishiContestDraft  *draft,
+                GError                  **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "UPDATE contest SET name = trim(?2), organiser = trim(?3), scope = ?4, budget_fen = ?5,"
+      " opens_on = ?6, closes_on = ?7, aggregation = ?8, funding = ?9, top_n = ?10,"
+      " recuse_same_grid = ?11, objection_days = ?12, updated_at = ?13 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contest_id);
+  bind_draft (stmt, draft);
+  _yishi_bind_static_text (stmt, 13, _yishi_database_get_now (db));
+  return _yishi_database_step_done (db, stmt, error);
 }
 
 gint64
@@ -300,9 +343,85 @@ yishi_contest_store_add (YishiDatabase            *db,
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
     return 0;
-  ok = check_name_free (db, draft->name, error) &&
+  ok = check_name_free (db, draft->name, 0, error) &&
        insert_contest (db, draft, &id, error);
   return _yishi_database_finish (db, ok, error) ? id : 0;
+}
+
+/* Whether judges are recused from their own grid's proposals decides
+ * who may score what: it changes in setup only, before any score. */
+static gboolean
+check_grid_rule (YishiDatabase            *db,
+                 const YishiContestInfo   *contest,
+                 const YishiContestDraft  *draft,
+                 GError                  **error)
+{
+  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
+      "SELECT recuse_same_grid FROM contest WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contest->id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _yishi_database_set_error (db, error), FALSE;
+  if ((sqlite3_column_int (stmt, 0) != 0) == (draft->recuse_same_grid != FALSE) ||
+      contest->state == YISHI_CONTEST_STATE_SETUP)
+    return TRUE;
+
+  g_set_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
+               _("Contest %" PRId64 " is being judged: whether judges are recused from proposals of their"
+                 " own grid can no longer change."),
+               contest->id);
+  return FALSE;
+}
+
+/* Turning the rule off takes back the recusals it made. */
+static gboolean
+apply_grid_rule (YishiDatabase            *db,
+                 gint64                    contest_id,
+                 const YishiContestDraft  *draft,
+                 GError                  **error)
+{
+  g_autoptr(YishiStmt) stmt = NULL;
+
+  if (draft->recuse_same_grid)
+    return _yishi_contest_apply_auto_recusals (db, contest_id, 0, 0, error);
+  stmt = _yishi_database_prepare (db,
+      "DELETE FROM contest_recusal WHERE contest_id = ?1 AND reason = 'same-grid'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contest_id);
+  return _yishi_database_step_done (db, stmt, error);
+}
+
+gboolean
+yishi_contest_store_update (YishiDatabase            *db,
+                            gint64                    contest_id,
+                            const YishiContestDraft  *draft,
+                            GError                  **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  YishiContestInfo contest;
+  gboolean ok;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
+  g_return_val_if_fail ((guint) draft->scope < G_N_ELEMENTS (scope_keys), FALSE);
+  g_return_val_if_fail ((guint) draft->aggregation < YISHI_N_CONTEST_AGGREGATIONS, FALSE);
+  g_return_val_if_fail ((guint) draft->funding < YISHI_N_CONTEST_FUNDING_RULES, FALSE);
+
+  if (!check_draft (draft, error))
+    return FALSE;
+  locker = _yishi_database_locker_new (db);
+  if (!_yishi_database_begin (db, error))
+    return FALSE;
+  ok = _yishi_contest_load (db, contest_id, &contest, error) &&
+       _yishi_contest_check_not_published (&contest, error) &&
+       check_grid_rule (db, &contest, draft, error) &&
+       check_name_free (db, draft->name, contest_id, error) &&
+       update_contest (db, contest_id, draft, error) &&
+       apply_grid_rule (db, contest_id, draft, error);
+  return _yishi_database_finish (db, ok, error);
 }
 
 YishiContestRow *
@@ -356,106 +475,6 @@ yishi_contest_store_list (YishiDatabase  *db,
   if (rc != SQLITE_DONE)
     return _yishi_database_set_error (db, error), NULL;
   return g_steal_pointer (&rows);
-}
-
-static gboolean
-count_rows (YishiDatabase  *db,
-            const char     *sql,
-            gint64          contest_id,
-            gint64         *out_count,
-            GError        **error)
-{
-  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contest_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return _yishi_database_set_error (db, error), FALSE;
-  *out_count = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-/* Judging starts with something to judge, someone to judge it and a
- * criterion to judge it by. */
-static gboolean
-check_ready (YishiDatabase  *db,
-             gint64          contest_id,
-             GError        **error)
-{
-  gint64 criteria = 0, judges = 0, entries = 0;
-
-  if (!count_rows (db, "SELECT count(*) FROM contest_criterion WHERE contest_id = ?1", contest_id,
-                   &criteria, error) ||
-      !count_rows (db, "SELECT count(*) FROM contest_judge WHERE contest_id = ?1", contest_id,
-                   &judges, error) ||
-      !count_rows (db, "SELECT count(*) FROM contest_entry WHERE contest_id = ?1", contest_id,
-                   &entries, error))
-    return FALSE;
-  if (criteria > 0 && judges > 0 && entries > 0)
-    return TRUE;
-
-  g_set_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
-               _("Contest %" PRId64 " cannot be judged yet: it needs at least one criterion, one judge and"
-                 " one proposal entered."),
-               contest_id);
-  return FALSE;
-}
-
-static gboolean
-check_transition (const YishiContestInfo  *contest,
-                  YishiContestState        state,
-                  GError                 **error)
-{
-  if ((guint) state == (guint) contest->state + 1)
-    return TRUE;
-
-  g_set_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
-               /* Translators: the states are keys: setup, judging, published */
-               _("Contest %" PRId64 " cannot go from “%s” to “%s”: a contest goes from setup to judging to"
-                 " published, and never back."),
-               contest->id, state_keys[contest->state], state_keys[state]);
-  return FALSE;
-}
-
-static gboolean
-update_state (YishiDatabase      *db,
-              gint64              contest_id,
-              YishiContestState   state,
-              GError            **error)
-{
-  g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
-      "UPDATE contest SET state = ?2, updated_at = ?3 WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contest_id);
-  _yishi_bind_static_text (stmt, 2, state_keys[state]);
-  _yishi_bind_static_text (stmt, 3, _yishi_database_get_now (db));
-  return _yishi_database_step_done (db, stmt, error);
-}
-
-gboolean
-yishi_contest_store_set_state (YishiDatabase      *db,
-                               gint64              contest_id,
-                               YishiContestState   state,
-                               GError            **error)
-{
-  g_autoptr(YishiDatabaseLocker) locker = NULL;
-  YishiContestInfo contest;
-  gboolean ok;
-
-  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (state_keys), FALSE);
-
-  locker = _yishi_database_locker_new (db);
-  if (!_yishi_database_begin (db, error))
-    return FALSE;
-  ok = _yishi_contest_load (db, contest_id, &contest, error) &&
-       check_transition (&contest, state, error) &&
-       (state != YISHI_CONTEST_STATE_JUDGING || check_ready (db, contest_id, error)) &&
-       update_state (db, contest_id, state, error);
-  return _yishi_database_finish (db, ok, error);
 }
 
 /* "12.50": points are shown with two decimals. */

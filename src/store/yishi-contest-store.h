@@ -33,6 +33,11 @@ typedef enum
   YISHI_RECUSAL_OTHER,     /* "other": the note says why */
 } YishiRecusalReason;
 
+/* The days residents have to object to published results (公示期), by
+ * default, and at most. */
+#define YISHI_CONTEST_DEFAULT_OBJECTION_DAYS 7
+#define YISHI_CONTEST_MAX_OBJECTION_DAYS     365
+
 /* The default step: half a point. */
 #define YISHI_CONTEST_DEFAULT_STEP 50
 
@@ -48,7 +53,9 @@ typedef struct
   YishiContestFundingRule  funding;
   guint                    top_n;            /* ≥ 1 with top-n, 0 with greedy */
   gboolean                 recuse_same_grid; /* recuse a judge from proposals of their grid */
-  gint64                   lots_seed;        /* ≥ 0; < 0 (the draft's default): drawn when added */
+  gint64                   lots_seed;        /* ≥ 0; < 0 (the draft's default): drawn when added,
+                                              * kept by an update */
+  guint                    objection_days;   /* the public notice's objection period, ≥ 1 */
 } YishiContestDraft;
 
 typedef struct
@@ -67,6 +74,8 @@ typedef struct
   guint                    top_n;       /* 0 with greedy */
   gboolean                 recuse_same_grid;
   guint64                  lots_seed;
+  guint                    objection_days;
+  char                    *published_on; /* "YYYY-MM-DD"; NULL until published */
 } YishiContestRow;
 
 typedef struct
@@ -105,6 +114,11 @@ void               yishi_contest_criterion_row_free (YishiContestCriterionRow *r
 
 /* A new contest, in setup. Refused when the name is taken. */
 gint64     yishi_contest_store_add          (YishiDatabase            *db,
+                                             const YishiContestDraft  *draft,
+                                             GError                  **error);
+/* Until published; the lots seed never changes once drawn. */
+gboolean   yishi_contest_store_update       (YishiDatabase            *db,
+                                             gint64                    contest_id,
                                              const YishiContestDraft  *draft,
                                              GError                  **error);
 YishiContestRow *yishi_contest_store_get    (YishiDatabase            *db,
@@ -159,7 +173,8 @@ gboolean   yishi_contest_store_set_score    (YishiDatabase            *db,
                                              gint64                    criterion_id,
                                              gint64                    points,
                                              GError                  **error);
-/* Judging needs a criterion, a judge and an entry. */
+/* Judging needs a criterion, a judge and an entry; publishing is
+ * yishi_contest_store_publish () (yishi-contest-results.h). */
 gboolean   yishi_contest_store_set_state    (YishiDatabase            *db,
                                              gint64                    contest_id,
                                              YishiContestState         state,

@@ -365,12 +365,56 @@ static const char migration_5[] =
   "  WHEN " RECUSED_SQL
   "  BEGIN SELECT RAISE (ABORT, 'a recused judge cannot score that proposal'); END;";
 
+/* Version 6: what a contest's results need. The objection period of
+ * its public notice (公示) and the day it was published; an organiser's
+ * funding decisions that replace the rule's, each with its reason; and
+ * published scores locked for anyone who writes to the file, as the
+ * store already refuses to change them. */
+#define CONTEST_PUBLISHED_SQL(row) \
+  "(SELECT state FROM contest WHERE id = " row ".contest_id) = 'published'"
+static const char migration_6[] =
+  "ALTER TABLE contest ADD COLUMN objection_days INTEGER NOT NULL DEFAULT 7"
+  "  CHECK (typeof(objection_days) = 'integer' AND objection_days BETWEEN 1 AND 365);"
+  "ALTER TABLE contest ADD COLUMN published_on TEXT"
+  "  CHECK (published_on IS NULL OR date(published_on) = published_on);"
+  "CREATE TABLE contest_override ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  contest_id INTEGER NOT NULL,"
+  "  proposal_id INTEGER NOT NULL,"
+  "  funded INTEGER NOT NULL CHECK (funded = 0 OR funded = 1),"
+  "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  UNIQUE (contest_id, proposal_id),"
+  "  FOREIGN KEY (contest_id, proposal_id) REFERENCES contest_entry (contest_id, proposal_id) ON DELETE CASCADE"
+  ");"
+  "CREATE TRIGGER contest_score_locked_insert BEFORE INSERT ON contest_score"
+  "  WHEN " CONTEST_PUBLISHED_SQL ("NEW")
+  "  BEGIN SELECT RAISE (ABORT, 'the scores of a published contest cannot change'); END;"
+  "CREATE TRIGGER contest_score_locked_update BEFORE UPDATE ON contest_score"
+  "  WHEN " CONTEST_PUBLISHED_SQL ("OLD")
+  "  BEGIN SELECT RAISE (ABORT, 'the scores of a published contest cannot change'); END;"
+  "CREATE TRIGGER contest_score_locked_delete BEFORE DELETE ON contest_score"
+  "  WHEN " CONTEST_PUBLISHED_SQL ("OLD")
+  "  BEGIN SELECT RAISE (ABORT, 'the scores of a published contest cannot change'); END;"
+  "CREATE TRIGGER contest_override_locked_insert BEFORE INSERT ON contest_override"
+  "  WHEN " CONTEST_PUBLISHED_SQL ("NEW")
+  "  BEGIN SELECT RAISE (ABORT, 'the funding of a published contest cannot change'); END;"
+  "CREATE TRIGGER contest_override_locked_update BEFORE UPDATE ON contest_override"
+  "  WHEN " CONTEST_PUBLISHED_SQL ("OLD")
+  "  BEGIN SELECT RAISE (ABORT, 'the funding of a published contest cannot change'); END;"
+  "CREATE TRIGGER contest_override_locked_delete BEFORE DELETE ON contest_override"
+  "  WHEN " CONTEST_PUBLISHED_SQL ("OLD")
+  "  BEGIN SELECT RAISE (ABORT, 'the funding of a published contest cannot change'); END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
   NULL
 };
 

@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "yishi-contest-store.h"
+#include "yishi-contest-results.h"
 #include "yishi-council-store.h"
 #include "yishi-error.h"
 #include "yishi-meeting-snapshot.h"
@@ -24,6 +24,22 @@ raw_exec (const char *path,
   g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
   if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s", message);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+/* @sql is refused by a constraint whose message holds @fragment. */
+static void
+assert_refused_sql (const char *path,
+                    const char *sql,
+                    const char *fragment)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, &message), ==, SQLITE_CONSTRAINT);
+  g_assert_nonnull (strstr (message, fragment));
+  sqlite3_free (message);
   g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
 }
 
@@ -509,6 +525,60 @@ test_from_4_keeps_data (void)
   assert_schema_as_new (path, fresh_path, "contest_score_not_recused");
 }
 
+/* Version 5 with a contest in judging: every contest row stays, the
+ * contest gains the default objection period and no publication day,
+ * its ranking is what its scores say, and publishing it now locks them
+ * in the file. */
+static void
+test_from_5_keeps_data (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v5.db");
+  g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(YishiContestRow) contest = NULL;
+  g_autoptr(YishiContestResults) results = NULL;
+  const char *all_sql = "SELECT 'contest', id, uuid, name, state, aggregation, lots_seed, updated_at FROM contest"
+                        " UNION ALL SELECT 'criterion', id, contest_id, position, name, max_points, step, ''"
+                        " FROM contest_criterion UNION ALL SELECT 'judge', id, contest_id, person_id, '', '', '',"
+                        " '' FROM contest_judge UNION ALL SELECT 'entry', id, contest_id, proposal_id, '', '', '',"
+                        " '' FROM contest_entry UNION ALL SELECT 'recusal', id, person_id, proposal_id, reason,"
+                        " note, '', '' FROM contest_recusal UNION ALL SELECT 'score', contest_id, proposal_id,"
+                        " person_id, criterion_id, points, uuid, updated_at FROM contest_score ORDER BY 1, 2, 3, 4";
+
+  load_fixture (path, "schema-v5.sql");
+  assert_rows (path, "PRAGMA user_version", "5\n");
+  before = raw_rows (path, all_sql);
+
+  db = yishi_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_database_get_schema_version (db), ==, YISHI_SCHEMA_VERSION);
+  after = raw_rows (path, all_sql);
+  g_assert_cmpstr (after, ==, before);
+
+  contest = yishi_contest_store_get (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contest->objection_days, ==, YISHI_CONTEST_DEFAULT_OBJECTION_DAYS);
+  g_assert_null (contest->published_on);
+  /* 增设老年人助餐点: 王芳 47.50 and 陈小明 15.00 — fewer than three judges, so the mean */
+  results = yishi_contest_store_results (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_contest_ranking_get (results->ranking, 0)->proposal_id, ==, 2);
+  g_assert_true (yishi_contest_ranking_get (results->ranking, 0)->fell_back);
+  g_assert_cmpint (yishi_contest_score_hundredths (&yishi_contest_ranking_get (results->ranking, 0)->final_score),
+                   ==, 3125);
+
+  g_assert_true (yishi_contest_store_publish (db, 1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  assert_refused_sql (path, "DELETE FROM contest_score", "published");
+  assert_schema_as_new (path, fresh_path, "CREATE TABLE contest_override");
+  assert_schema_as_new (path, fresh_path, "contest_score_locked_update");
+}
+
 /* Opening again does not migrate again. */
 static void
 test_idempotent (void)
@@ -625,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/migrations/from-2/keeps-data", test_from_2_keeps_data);
   g_test_add_func ("/migrations/from-3/keeps-data", test_from_3_keeps_data);
   g_test_add_func ("/migrations/from-4/keeps-data", test_from_4_keeps_data);
+  g_test_add_func ("/migrations/from-5/keeps-data", test_from_5_keeps_data);
   g_test_add_func ("/migrations/idempotent", test_idempotent);
   g_test_add_func ("/migrations/failed-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/concurrent-open", test_concurrent_open);
