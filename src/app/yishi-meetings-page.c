@@ -9,6 +9,7 @@
 #include "yishi-meeting-text.h"
 #include "yishi-meeting-view.h"
 #include "yishi-meetings-page.h"
+#include "yishi-sidebar-row.h"
 #include "yishi-store-task.h"
 #include "yishi-window.h"
 
@@ -34,75 +35,32 @@ G_DEFINE_FINAL_TYPE (YishiMeetingsPage, yishi_meetings_page, GTK_TYPE_WIDGET)
 
 static void reload (YishiMeetingsPage *self);
 
-static GtkWidget *
-make_row (gint64      id,
-          const char *title,
-          const char *subtitle,
-          const char *icon_name)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *sub = gtk_label_new (subtitle);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (sub), 0);
-  gtk_widget_add_css_class (sub, "dim-label");
-  gtk_widget_add_css_class (sub, "caption");
-  gtk_box_append (GTK_BOX (labels), label);
-  gtk_box_append (GTK_BOX (labels), sub);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_object_set_data_full (G_OBJECT (row), "yishi-id", g_memdup2 (&id, sizeof id), g_free);
-  return row;
-}
-
-static gint64
-row_id (GtkListBoxRow *row)
-{
-  gint64 *id = row ? g_object_get_data (G_OBJECT (row), "yishi-id") : NULL;
-
-  return id ? *id : 0;
-}
-
 static void
 fill_sidebar (YishiMeetingsPage *self,
               GPtrArray         *meetings)
 {
   GtkWidget *child;
-  GtkListBoxRow *keep = NULL;
 
   /* removing the selected row selects none: keep what is on screen */
   g_signal_handlers_block_matched (self->sidebar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
     gtk_list_box_remove (self->sidebar, child);
 
-  gtk_list_box_append (self->sidebar, make_row (FOLLOW_UPS_ID, _("Open Follow-ups"),
-                                                _("Resolutions still to carry out"),
-                                                "task-due-symbolic"));
+  gtk_list_box_append (self->sidebar, yishi_sidebar_row_new (FOLLOW_UPS_ID, _("Open Follow-ups"),
+                                                             _("Resolutions still to carry out"),
+                                                             "task-due-symbolic"));
   for (guint i = 0; i < meetings->len; i++)
     {
       YishiMeetingRow *meeting = meetings->pdata[i];
       g_autofree char *subtitle = g_strdup_printf ("%.16s · %s", meeting->starts_at,
                                                   yishi_meeting_state_label (meeting->state));
 
-      gtk_list_box_append (self->sidebar, make_row (meeting->id, meeting->title, subtitle,
-                                                    "x-office-calendar-symbolic"));
+      gtk_list_box_append (self->sidebar, yishi_sidebar_row_new (meeting->id, meeting->title, subtitle,
+                                                                 "x-office-calendar-symbolic"));
     }
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (row_id (GTK_LIST_BOX_ROW (row)) == self->selected_id)
-      keep = GTK_LIST_BOX_ROW (row);
-  gtk_list_box_select_row (self->sidebar, keep);
   g_signal_handlers_unblock_matched (self->sidebar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  yishi_sidebar_select_id (self->sidebar, self->selected_id, self);
 }
 
 static gpointer
@@ -167,7 +125,7 @@ static void
 row_selected_cb (YishiMeetingsPage *self,
                  GtkListBoxRow     *row)
 {
-  show_id (self, row_id (row));
+  show_id (self, yishi_sidebar_row_get_id (row));
 }
 
 static void

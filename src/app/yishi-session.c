@@ -17,6 +17,7 @@ G_DEFINE_FINAL_TYPE (YishiSession, yishi_session, G_TYPE_OBJECT)
 enum {
   PROPOSALS_CHANGED,
   MEETINGS_CHANGED,
+  CONTESTS_CHANGED,
   N_SIGNALS
 };
 
@@ -71,6 +72,16 @@ yishi_session_meetings_changed (YishiSession *self)
   g_signal_emit (self, signals[MEETINGS_CHANGED], 0);
 }
 
+/* Tells the Contests page that its contests changed behind its back:
+ * another program, or a publication that moved proposals. */
+void
+yishi_session_contests_changed (YishiSession *self)
+{
+  g_return_if_fail (YISHI_IS_SESSION (self));
+
+  g_signal_emit (self, signals[CONTESTS_CHANGED], 0);
+}
+
 /* Tells the pages that proposals changed behind their back (an import,
  * another program writing the same file) and should be read again. */
 void
@@ -104,6 +115,9 @@ yishi_session_class_init (YishiSessionClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[MEETINGS_CHANGED] =
     g_signal_new ("meetings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CONTESTS_CHANGED] =
+    g_signal_new ("contests-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

@@ -27,5 +27,6 @@ void           yishi_session_remove_person   (YishiSession  *self,
                                               gint64         id);
 void           yishi_session_proposals_changed (YishiSession *self);
 void           yishi_session_meetings_changed (YishiSession *self);
+void           yishi_session_contests_changed (YishiSession *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "yishi-import-dialog.h"
+#include "yishi-contests-page.h"
 #include "yishi-meetings-page.h"
 #include "yishi-people-page.h"
 #include "yishi-proposal-export.h"
@@ -36,9 +37,11 @@ struct _YishiWindow
   AdwBin               *proposals_slot;
   AdwBin               *people_slot;
   AdwBin               *meetings_slot;
+  AdwBin               *contests_slot;
   YishiProposalsPage   *proposals_page; /* built once the window is on screen */
   YishiPeoplePage      *people_page;
   YishiMeetingsPage    *meetings_page;
+  YishiContestsPage    *contests_page;
   GMenu                *recent_menu;
 };
 
@@ -92,11 +95,14 @@ show_content (YishiWindow *self)
       adw_bin_set_child (self->people_slot, GTK_WIDGET (self->people_page));
       self->meetings_page = g_object_new (YISHI_TYPE_MEETINGS_PAGE, NULL);
       adw_bin_set_child (self->meetings_slot, GTK_WIDGET (self->meetings_page));
+      self->contests_page = g_object_new (YISHI_TYPE_CONTESTS_PAGE, NULL);
+      adw_bin_set_child (self->contests_slot, GTK_WIDGET (self->contests_page));
     }
 
   yishi_proposals_page_set_session (self->proposals_page, self->session);
   yishi_people_page_set_session (self->people_page, self->session);
   yishi_meetings_page_set_session (self->meetings_page, self->session);
+  yishi_contests_page_set_session (self->contests_page, self->session);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 }
 
@@ -514,6 +520,7 @@ is_active_changed_cb (YishiWindow *self)
   yishi_session_reload_people (self->session);
   yishi_session_proposals_changed (self->session);
   yishi_session_meetings_changed (self->session);
+  yishi_session_contests_changed (self->session);
 }
 
 static void
@@ -603,6 +610,7 @@ yishi_window_class_init (YishiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, proposals_slot);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, people_slot);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, meetings_slot);
+  gtk_widget_class_bind_template_child (widget_class, YishiWindow, contests_slot);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, recent_menu);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);

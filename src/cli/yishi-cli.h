@@ -88,10 +88,21 @@ int yishi_cli_vote           (YishiCli *cli, int argc, char **argv);
 int yishi_cli_council        (YishiCli *cli, int argc, char **argv);
 int yishi_cli_meeting        (YishiCli *cli, int argc, char **argv);
 int yishi_cli_speech         (YishiCli *cli, int argc, char **argv);
+int yishi_cli_contest        (YishiCli *cli, int argc, char **argv);
 
 /* `meeting notice` and `meeting motion second`, in yishi-cli-meeting-edit.c */
 int yishi_cli_meeting_notice        (YishiCli *cli, int argc, char **argv);
 int yishi_cli_meeting_motion_second (YishiCli *cli, int argc, char **argv);
+
+/* `contest criterion|judge|enter|recuse|score|import|override`, in
+ * yishi-cli-contest-setup.c */
+int yishi_cli_contest_criterion (YishiCli *cli, int argc, char **argv);
+int yishi_cli_contest_judge     (YishiCli *cli, int argc, char **argv);
+int yishi_cli_contest_enter     (YishiCli *cli, int argc, char **argv);
+int yishi_cli_contest_recuse    (YishiCli *cli, int argc, char **argv);
+int yishi_cli_contest_score     (YishiCli *cli, int argc, char **argv);
+int yishi_cli_contest_import    (YishiCli *cli, int argc, char **argv);
+int yishi_cli_contest_override  (YishiCli *cli, int argc, char **argv);
 
 /* "--council 3": a positive id, or a usage error printed and FALSE. */
 gboolean yishi_cli_parse_id  (const char *option,

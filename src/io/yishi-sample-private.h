@@ -34,4 +34,17 @@ gboolean    _yishi_sample_council_load (YishiDatabase  *db,
                                         GHashTable     *people,
                                         GError        **error);
 
+/* Refuses when the database has a contest of a sample contest's name,
+ * which would stop the load halfway. */
+gboolean    _yishi_sample_contest_check_names (YishiDatabase  *db,
+                                               GError        **error);
+/* Enters the sample's proposal contests — one published, one still in
+ * judging — through the contest and proposal stores, one user action
+ * at a time, on the database clock of the days they were taken. The
+ * sample's people (@people as for the council) and proposals must be
+ * in @db already; entries still submitted are screened in first. */
+gboolean    _yishi_sample_contest_load (YishiDatabase  *db,
+                                        GHashTable     *people,
+                                        GError        **error);
+
 G_END_DECLS

@@ -393,25 +393,27 @@ rehearse (Sample  *sample,
 
   return scratch != NULL &&
          load_people_and_proposals (scratch, sample, error) &&
-         _yishi_sample_council_load (scratch, json_node_get_object (sample->council), sample->by_key, error);
+         _yishi_sample_council_load (scratch, json_node_get_object (sample->council), sample->by_key, error) &&
+         _yishi_sample_contest_load (scratch, sample->by_key, error);
 }
 
 /**
  * yishi_sample_load_community:
  * Loads the sample community 佳园社区 — its grids, residents and
  * proposals in one transaction, then its resident council with its
- * members, meetings, votes and resolutions. Refuses, storing nothing,
+ * members, meetings, votes and resolutions, then its proposal contests
+ * (one published, one in judging). Refuses, storing nothing,
  * when the database already holds people or proposals, so it never
  * doubles them.
  *
- * The council goes in through the council and meeting stores, one
+ * The council and the contests go in through their stores, one
  * transaction per step as a user makes them, and those cannot be
  * joined into one. So the whole load is first rehearsed in a scratch
  * database: a sample that breaks a rule fails there, leaving @db as it
- * was. Only a failure of @db itself during the council's steps (a full
- * disk, say, or another program creating a council of the same name
- * in between) can leave the residents and proposals without the
- * council; the error then says so.
+ * was. Only a failure of @db itself during the council's or the
+ * contests' steps (a full disk, say, or another program creating a
+ * council or contest of the same name in between) can leave the load
+ * halfway; the error then says what was loaded.
  */
 gboolean
 yishi_sample_load_community (YishiDatabase  *db,
@@ -430,7 +432,8 @@ yishi_sample_load_community (YishiDatabase  *db,
    * says why; only an empty one is worth a rehearsal */
   council = json_node_get_object (sample->council);
   if ((yishi_database_is_empty (db) &&
-       (!check_council_name (db, council, error) || !rehearse (sample, error))) ||
+       (!check_council_name (db, council, error) || !_yishi_sample_contest_check_names (db, error) ||
+        !rehearse (sample, error))) ||
       !load_people_and_proposals (db, sample, error))
     {
       g_prefix_error (error, _("The sample community was not loaded: "));
@@ -441,6 +444,13 @@ yishi_sample_load_community (YishiDatabase  *db,
     {
       g_prefix_error (error, _("The sample community’s residents and proposals were loaded, "
                                "but not its council: "));
+      return FALSE;
+    }
+
+  if (!_yishi_sample_contest_load (db, sample->by_key, error))
+    {
+      g_prefix_error (error, _("The sample community’s residents, proposals and council were loaded, "
+                               "but not its contests: "));
       return FALSE;
     }
 

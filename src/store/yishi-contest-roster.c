@@ -56,12 +56,13 @@ list_rows (YishiDatabase   *db,
            GDestroyNotify   free_row,
            GError         **error)
 {
-  g_autoptr(YishiDatabaseLocker) locker = _yishi_database_locker_new (db);
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
   g_autoptr(YishiStmt) stmt = NULL;
   YishiContestInfo contest;
   int rc;
 
+  locker = _yishi_database_locker_new (db);
   if (!_yishi_contest_load (db, contest_id, &contest, error) ||
       (stmt = _yishi_database_prepare (db, sql, error)) == NULL)
     return NULL;
@@ -138,7 +139,7 @@ yishi_contest_store_list_entries (YishiDatabase  *db,
   g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
 
   return list_rows (db, contest_id,
-      "SELECT e.proposal_id, substr(p.uuid, 1, 8), p.title, coalesce(pp.name, ''), coalesce(p.cost_fen, 0),"
+      "SELECT e.proposal_id, substr(p.uuid, -8), p.title, coalesce(pp.name, ''), coalesce(p.cost_fen, 0),"
       " (SELECT count(*) FROM contest_score s WHERE s.contest_id = e.contest_id"
       "  AND s.proposal_id = e.proposal_id),"
       " ((SELECT count(*) FROM contest_judge j WHERE j.contest_id = e.contest_id)"
@@ -295,7 +296,6 @@ yishi_contest_store_remove_criterion (YishiDatabase  *db,
                                       GError        **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  g_autoptr(YishiContestCriterionRow) criterion = NULL;
   YishiContestInfo contest;
   gint64 position = 0;
   gboolean ok;

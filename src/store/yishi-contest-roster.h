@@ -19,7 +19,7 @@ typedef struct
 typedef struct
 {
   gint64  proposal_id;
-  char   *code;        /* the proposal's uuid's first 8 characters, printed on sheets */
+  char   *code;        /* the last 8 characters of the proposal's uuid, its random part */
   char   *title;
   char   *proposer;    /* "" when none */
   gint64  cost_fen;    /* 0 when not set */

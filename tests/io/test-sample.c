@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "yishi-community-store.h"
+#include "yishi-contest-results.h"
 #include "yishi-council-store.h"
 #include "yishi-error.h"
 #include "yishi-meeting-snapshot.h"
@@ -846,6 +847,247 @@ test_council_follow_ups (Fixture       *fixture,
   g_assert_cmpuint (overdue, >=, 1);
 }
 
+/* The sample's contests: the published one and the one in judging. */
+static YishiContestRow *
+find_contest (YishiDatabase     *db,
+              YishiContestState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contests = yishi_contest_store_list (db, &error);
+  YishiContestRow *found = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (contests->len, ==, 2);
+  for (guint i = 0; i < contests->len; i++)
+    if (((YishiContestRow *) contests->pdata[i])->state == state)
+      {
+        g_assert_null (found);
+        found = g_ptr_array_steal_index (contests, i--);
+      }
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static YishiContestResults *
+contest_results (YishiDatabase *db,
+                 gint64         contest_id)
+{
+  g_autoptr(GError) error = NULL;
+  YishiContestResults *results = yishi_contest_store_results (db, contest_id, &error);
+
+  g_assert_no_error (error);
+  return results;
+}
+
+/* 7 judges and 15 entries, recusals declared and automatic, and the
+ * day of publication on the sample's clock. */
+static void
+test_contest_published (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(YishiContestRow) contest = NULL;
+  g_autoptr(GPtrArray) judges = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) recusals = NULL;
+  g_autoptr(GError) error = NULL;
+  guint reasons[YISHI_RECUSAL_OTHER + 1] = { 0 };
+
+  load_community (fixture->db);
+  contest = find_contest (fixture->db, YISHI_CONTEST_STATE_PUBLISHED);
+  g_assert_cmpint (contest->aggregation, ==, YISHI_CONTEST_AGGREGATION_TRIMMED_MEAN);
+  g_assert_cmpint (contest->funding, ==, YISHI_CONTEST_FUNDING_GREEDY);
+  g_assert_true (contest->recuse_same_grid);
+  g_assert_cmpstr (contest->published_on, ==, "2026-05-08");
+
+  judges = yishi_contest_store_list_judges (fixture->db, contest->id, &error);
+  g_assert_no_error (error);
+  entries = yishi_contest_store_list_entries (fixture->db, contest->id, &error);
+  g_assert_no_error (error);
+  recusals = yishi_contest_store_list_recusals (fixture->db, contest->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (judges->len, ==, 7);
+  g_assert_cmpuint (entries->len, ==, 15);
+
+  for (guint i = 0; i < recusals->len; i++)
+    {
+      const YishiContestRecusalRow *row = recusals->pdata[i];
+
+      reasons[row->reason]++;
+      if (row->reason == YISHI_RECUSAL_RELATIVE)
+        g_assert_cmpstr (row->note, !=, "");
+    }
+  g_assert_cmpuint (reasons[YISHI_RECUSAL_RELATIVE], ==, 1);
+  g_assert_cmpuint (reasons[YISHI_RECUSAL_PROPOSER], >=, 1);
+  g_assert_cmpuint (reasons[YISHI_RECUSAL_SAME_GRID], >=, 1);
+
+  /* every judge scored everything they were not recused from */
+  for (guint i = 0; i < judges->len; i++)
+    {
+      const YishiContestJudgeRow *judge = judges->pdata[i];
+
+      g_assert_cmpuint (judge->n_scored, >, 0);
+      g_assert_cmpuint (judge->n_scored, ==, judge->n_expected);
+    }
+}
+
+/* Exactly one tie on the trimmed mean, broken by the chain before the
+ * lots; the places around it say so. */
+static void
+test_contest_tie (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(YishiContestRow) contest = NULL;
+  g_autoptr(YishiContestResults) results = NULL;
+  const YishiContestPlace *tied = NULL, *next = NULL;
+  guint n_ties = 0;
+
+  load_community (fixture->db);
+  contest = find_contest (fixture->db, YISHI_CONTEST_STATE_PUBLISHED);
+  results = contest_results (fixture->db, contest->id);
+  g_assert_cmpuint (yishi_contest_ranking_get_n_places (results->ranking), ==, 15);
+
+  for (guint i = 0; i < yishi_contest_ranking_get_n_places (results->ranking); i++)
+    {
+      const YishiContestPlace *place = yishi_contest_ranking_get (results->ranking, i);
+
+      g_assert_cmpuint (place->rank, ==, i + 1);
+      g_assert_false (place->fell_back);
+      if (place->tie_break == YISHI_CONTEST_TIE_BREAK_NONE)
+        continue;
+      n_ties++;
+      tied = place;
+      next = yishi_contest_ranking_get (results->ranking, i + 1);
+    }
+
+  g_assert_cmpuint (n_ties, ==, 1);
+  g_assert_cmpint (tied->tie_break, ==, YISHI_CONTEST_TIE_BREAK_UNTRIMMED_MEAN);
+  g_assert_cmpint (yishi_contest_score_compare (&tied->final_score, &next->final_score), ==, 0);
+  g_assert_cmpint (yishi_contest_score_compare (&tied->mean, &next->mean), >, 0);
+}
+
+/* The rule funds within the budget down to a line in mid-table, the
+ * one override funds a proposal below it with its reason, and
+ * publishing moved every entry to accepted or rejected accordingly. */
+static void
+test_contest_funding (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(YishiContestRow) contest = NULL;
+  g_autoptr(YishiContestResults) results = NULL;
+  g_autoptr(YishiContestFunding) by_rule = NULL;
+  g_autoptr(GError) error = NULL;
+  const YishiContestOverrideRow *override;
+  gint64 spent = 0;
+  guint n_funded = 0;
+
+  load_community (fixture->db);
+  contest = find_contest (fixture->db, YISHI_CONTEST_STATE_PUBLISHED);
+  results = contest_results (fixture->db, contest->id);
+
+  g_assert_cmpuint (results->overrides->len, ==, 1);
+  override = results->overrides->pdata[0];
+  g_assert_true (override->funded);
+  g_assert_nonnull (strstr (override->reason, "配套资金"));
+
+  by_rule = yishi_contest_fund (results->ranking, contest->funding, contest->budget_fen,
+                                contest->top_n, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (by_rule->spent, <=, contest->budget_fen);
+  g_assert_false (yishi_contest_funding_find (by_rule, override->proposal_id)->funded);
+
+  for (guint i = 0; i < results->funding->grants->len; i++)
+    {
+      const YishiContestGrant *grant = &g_array_index (results->funding->grants, YishiContestGrant, i);
+      g_autoptr(YishiProposal) proposal = yishi_proposal_store_get (fixture->db, grant->proposal_id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (yishi_proposal_get_status (proposal), ==,
+                       grant->funded ? YISHI_PROPOSAL_STATUS_ACCEPTED : YISHI_PROPOSAL_STATUS_REJECTED);
+      g_assert_cmpint (grant->overridden, ==, grant->proposal_id == override->proposal_id);
+      n_funded += grant->funded;
+      if (grant->funded && !grant->overridden)
+        spent += grant->cost;
+    }
+
+  g_assert_cmpint (spent, <=, contest->budget_fen);
+  g_assert_cmpint (results->funding->spent, >, contest->budget_fen / 2);
+  g_assert_cmpuint (n_funded, >=, 4);
+  g_assert_cmpuint (n_funded, <=, 10);
+}
+
+/* The contest in judging: some judges done, one half-way, one not yet
+ * started, and its entries still waiting for a decision. */
+static void
+test_contest_judging (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(YishiContestRow) contest = NULL;
+  g_autoptr(GPtrArray) judges = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint done = 0, half_way = 0, not_started = 0;
+
+  load_community (fixture->db);
+  contest = find_contest (fixture->db, YISHI_CONTEST_STATE_JUDGING);
+  g_assert_null (contest->published_on);
+
+  judges = yishi_contest_store_list_judges (fixture->db, contest->id, &error);
+  g_assert_no_error (error);
+  entries = yishi_contest_store_list_entries (fixture->db, contest->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (judges->len, ==, 5);
+  g_assert_cmpuint (entries->len, >=, 6);
+  g_assert_cmpuint (entries->len, <=, 8);
+
+  for (guint i = 0; i < judges->len; i++)
+    {
+      const YishiContestJudgeRow *judge = judges->pdata[i];
+
+      g_assert_cmpuint (judge->n_scored, <=, judge->n_expected);
+      done += judge->n_scored == judge->n_expected;
+      half_way += judge->n_scored > 0 && judge->n_scored < judge->n_expected;
+      not_started += judge->n_scored == 0;
+    }
+  g_assert_cmpuint (done, >=, 1);
+  g_assert_cmpuint (half_way, >=, 1);
+  g_assert_cmpuint (not_started, ==, 1);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const YishiContestEntryRow *entry = entries->pdata[i];
+      g_autoptr(YishiProposal) proposal = yishi_proposal_store_get (fixture->db, entry->proposal_id, &error);
+      YishiProposalStatus status;
+
+      g_assert_no_error (error);
+      status = yishi_proposal_get_status (proposal);
+      g_assert_true (status == YISHI_PROPOSAL_STATUS_SCREENED_IN ||
+                     status == YISHI_PROPOSAL_STATUS_SHORTLISTED);
+    }
+}
+
+/* A contest of a sample contest's name already there: refused before
+ * anything is stored. */
+static void
+test_contest_name_taken (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(YishiContestDraft) draft = yishi_contest_draft_new ();
+  g_autoptr(GPtrArray) councils = NULL;
+  g_autoptr(GError) error = NULL;
+
+  draft->name = g_strdup ("2026年佳园社区居民提案大赛");
+  g_assert_cmpint (yishi_contest_store_add (fixture->db, draft, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_false (yishi_sample_load_community (fixture->db, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "2026年佳园社区居民提案大赛"));
+  assert_counts (fixture->db, 0, 0);
+  councils = list_councils (fixture->db);
+  g_assert_cmpuint (councils->len, ==, 0);
+}
+
 static void
 generate (YishiDatabase *db,
           guint          n,
@@ -1066,6 +1308,11 @@ main (int    argc,
   ADD ("/sample/council/clock-after", test_council_clock_after);
   ADD ("/sample/council/clock-after-failure", test_council_clock_after_failure);
   ADD ("/sample/council/follow-ups", test_council_follow_ups);
+  ADD ("/sample/contest/published", test_contest_published);
+  ADD ("/sample/contest/tie", test_contest_tie);
+  ADD ("/sample/contest/funding", test_contest_funding);
+  ADD ("/sample/contest/judging", test_contest_judging);
+  ADD ("/sample/contest/name-taken", test_contest_name_taken);
   ADD ("/sample/generate/deterministic", test_generate_deterministic);
   ADD ("/sample/generate/shape", test_generate_shape);
   ADD ("/sample/generate/progress", test_generate_progress);

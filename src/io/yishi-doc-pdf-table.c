@@ -1,0 +1,183 @@
+#include "config.h"
+
+#include "yishi-doc-pdf-private.h"
+
+/* Tables: measured row by row, broken between rows, with the head
+ * repeated on every page they continue on. */
+
+#define HEADER_GREY 0.88
+
+/* The left edge of @column, or the right edge of the table for
+ * n_columns. */
+static double
+column_x (const YishiDocTable *table,
+          double               left,
+          double               width,
+          guint                column)
+{
+  double before = 0;
+
+  for (guint i = 0; i < column && i < table->n_columns; i++)
+    before += table->widths[i];
+
+  return left + width * MIN (before, 1.0);
+}
+
+/* A row with its cells' text laid out in their columns; its height is
+ * the tallest cell's. */
+static YishiDocPiece *
+row_piece_new (YishiDocPaginator   *paginator,
+               const YishiDocTable *table,
+               const YishiDocRow   *row)
+{
+  YishiDocPiece *piece = _yishi_doc_piece_new (_YISHI_DOC_PIECE_ROW, 0);
+  double tallest = 0;
+
+  piece->table = table;
+  piece->header = row->header;
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      double width = column_x (table, 0, paginator->width, i + 1)
+                     - column_x (table, 0, paginator->width, i) - 2 * _YISHI_DOC_CELL_PAD;
+      PangoLayout *layout = _yishi_doc_text_layout (paginator->context, row->cells[i],
+                                                    _YISHI_DOC_SANS, _YISHI_DOC_TABLE_SIZE,
+                                                    row->header, width,
+                                                    _yishi_doc_pango_alignment (table->aligns[i]));
+
+      tallest = MAX (tallest, _yishi_doc_layout_height (layout));
+      g_ptr_array_add (piece->layouts, layout);
+    }
+  piece->height = tallest + 2 * _YISHI_DOC_CELL_PAD;
+
+  return piece;
+}
+
+/* Another placement of a measured row, sharing its layouts. */
+static YishiDocPiece *
+piece_copy (const YishiDocPiece *piece)
+{
+  YishiDocPiece *copy = g_new (YishiDocPiece, 1);
+
+  *copy = *piece;
+  copy->layouts = g_ptr_array_ref (piece->layouts);
+
+  return copy;
+}
+
+static void
+place_rows (YishiDocPaginator *paginator,
+            GPtrArray         *rows,
+            guint              start,
+            guint              end)
+{
+  for (guint i = start; i < end; i++)
+    _yishi_doc_paginator_place (paginator, piece_copy (g_ptr_array_index (rows, i)));
+}
+
+static double
+rows_height (GPtrArray *rows,
+             guint      start,
+             guint      end)
+{
+  double height = 0;
+
+  for (guint i = start; i < end && i < rows->len; i++)
+    height += ((const YishiDocPiece *) g_ptr_array_index (rows, i))->height;
+
+  return height;
+}
+
+/* Rows are never split: one that does not fit goes to the next page under
+ * the repeated head. A row taller than a whole page is clipped at the
+ * bottom margin. The head stays with the first body row. */
+void
+_yishi_doc_paginate_table (YishiDocPaginator   *paginator,
+                           const YishiDocTable *table)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _yishi_doc_piece_free);
+  guint n_head = _yishi_doc_table_get_n_head_rows (table);
+  gboolean fresh = TRUE; /* only the head is on the page: place the row whatever its height */
+
+  for (guint i = 0; i < table->rows->len; i++)
+    g_ptr_array_add (rows, row_piece_new (paginator, table, g_ptr_array_index (table->rows, i)));
+
+  if (rows_height (rows, 0, n_head + 1) > _yishi_doc_paginator_room (paginator) &&
+      !_yishi_doc_paginator_at_top (paginator))
+    _yishi_doc_paginator_break (paginator);
+  place_rows (paginator, rows, 0, n_head);
+
+  for (guint i = n_head; i < rows->len; i++)
+    {
+      if (rows_height (rows, i, i + 1) > _yishi_doc_paginator_room (paginator) && !fresh)
+        {
+          _yishi_doc_paginator_break (paginator);
+          place_rows (paginator, rows, 0, n_head);
+        }
+      place_rows (paginator, rows, i, i + 1);
+      fresh = FALSE;
+    }
+}
+
+static void
+draw_cells (cairo_t                 *cr,
+            const YishiDocPaginator *paginator,
+            const YishiDocPiece     *piece)
+{
+  const YishiDocTable *table = piece->table;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      PangoLayout *layout = g_ptr_array_index (piece->layouts, i);
+      double x = column_x (table, paginator->left, paginator->width, i);
+
+      /* centred down the row, beside a taller cell */
+      cairo_move_to (cr, x + _YISHI_DOC_CELL_PAD,
+                     piece->y + (piece->height - _yishi_doc_layout_height (layout)) / 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+/* Each row draws its own cells' borders; the borders rows share are
+ * drawn twice, on the same line. */
+static void
+draw_rules (cairo_t                 *cr,
+            const YishiDocPaginator *paginator,
+            const YishiDocPiece     *piece)
+{
+  const YishiDocTable *table = piece->table;
+
+  cairo_set_line_width (cr, _YISHI_DOC_THIN_RULE);
+  cairo_rectangle (cr, paginator->left, piece->y, paginator->width, piece->height);
+  for (guint i = 1; i < table->n_columns; i++)
+    {
+      double x = column_x (table, paginator->left, paginator->width, i);
+
+      cairo_move_to (cr, x, piece->y);
+      cairo_line_to (cr, x, piece->y + piece->height);
+    }
+  cairo_stroke (cr);
+}
+
+void
+_yishi_doc_draw_row (cairo_t                 *cr,
+                     const YishiDocPaginator *paginator,
+                     const YishiDocPiece     *piece)
+{
+  double visible = MIN (piece->height, paginator->bottom - piece->y);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, paginator->left - _YISHI_DOC_THIN_RULE, piece->y - _YISHI_DOC_THIN_RULE,
+                   paginator->width + 2 * _YISHI_DOC_THIN_RULE, visible + 2 * _YISHI_DOC_THIN_RULE);
+  cairo_clip (cr);
+
+  if (piece->header)
+    {
+      cairo_set_source_rgb (cr, HEADER_GREY, HEADER_GREY, HEADER_GREY);
+      cairo_rectangle (cr, paginator->left, piece->y, paginator->width, piece->height);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+    }
+  draw_cells (cr, paginator, piece);
+  draw_rules (cr, paginator, piece);
+  cairo_restore (cr);
+}
