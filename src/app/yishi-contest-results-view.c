@@ -223,13 +223,16 @@ fill_table (YishiContestResultsView *self)
 static char *
 describe_summary (const YishiContestResults *results)
 {
-  /* Translators: above a contest's ranking: the number of judges, then how their totals are combined */
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, results->contest->lots_seed);
+
+  /* Translators: above a contest's ranking: the number of judges, how their totals are combined, then the
+   * seed of the drawing of lots */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u judge · %s. The lots that break the last ties "
-                                       "are drawn with seed %" G_GUINT64_FORMAT ".",
+                                       "are drawn with seed %s.",
                                        "%u judges · %s. The lots that break the last ties are drawn with "
-                                       "seed %" G_GUINT64_FORMAT ".", results->n_judges),
+                                       "seed %s.", results->n_judges),
                           results->n_judges, yishi_contest_aggregation_describe (results->contest->aggregation),
-                          results->contest->lots_seed);
+                          seed);
 }
 
 /* “Places 5 and 6 have the same final score, 73.13. Tie broken by:

@@ -4,7 +4,6 @@
 
 #include "yishi-contest-labels.h"
 #include "yishi-contest-setup-private.h"
-#include "yishi-contest-text.h"
 
 /* The usual scale of a contest: 100 points. */
 #define USUAL_TOTAL 10000
@@ -207,6 +206,8 @@ _yishi_contest_setup_settings_rows (const YishiContestRow *contest)
   gtk_widget_set_tooltip_text (rows->pdata[rows->len - 1], yishi_contest_aggregation_describe (contest->aggregation));
   add_setting (rows, _("Funding"), funding);
   add_setting (rows, _("Objection Period"), days);
-  add_setting (rows, _("Judges Recused From Their Own Grid"), contest->recuse_same_grid ? _("Yes") : _("No"));
+  /* Translators: whether a setting is on */
+  add_setting (rows, _("Judges Recused From Their Own Grid"),
+               contest->recuse_same_grid ? C_("setting", "Yes") : C_("setting", "No"));
   return rows;
 }

@@ -47,7 +47,7 @@ static guint signals[N_SIGNALS];
 static char *
 describe (const YishiContestRow *contest)
 {
-  g_autofree char *budget = yishi_money_format_yuan (contest->budget_fen);
+  g_autofree char *budget = yishi_contest_yuan_text (contest->budget_fen);
   GString *text = g_string_new (NULL);
 
   if (*contest->organiser != '\0')

@@ -3,7 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "yishi-contest-store.h"
-#include "yishi-contest-text.h"
+#include "yishi-contest-labels.h"
 #include "yishi-criterion-dialog.h"
 #include "yishi-field-error.h"
 #include "yishi-score-import.h"

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "yishi-contest-roster.h"
-#include "yishi-contest-text.h"
+#include "yishi-contest-labels.h"
 #include "yishi-entries-dialog.h"
 #include "yishi-proposal-store.h"
 #include "yishi-store-task.h"

@@ -3,7 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "yishi-contest-roster.h"
-#include "yishi-contest-text.h"
+#include "yishi-contest-labels.h"
 #include "yishi-field-error.h"
 #include "yishi-recusal-dialog.h"
 #include "yishi-store-task.h"

@@ -3,7 +3,6 @@
 #include <glib/gi18n.h>
 
 #include "yishi-contest-labels.h"
-#include "yishi-contest-text.h"
 #include "yishi-score-import.h"
 #include "yishi-scoring-grid-private.h"
 #include "yishi-store-task.h"

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "yishi-cli.h"
@@ -57,8 +59,8 @@ parse_number (const char *option,
   if (text == NULL || g_ascii_string_to_unsigned (text, 10, min, max, out_value, NULL))
     return TRUE;
   /* Translators: an option such as --top, the smallest and largest numbers, what the user typed */
-  yishi_cli_usage_error (_("%s takes a whole number from %" G_GUINT64_FORMAT " to %"
-                           G_GUINT64_FORMAT ", not “%s”."), option, min, max, text);
+  yishi_cli_usage_error (_("%s takes a whole number from %" PRIu64 " to %" PRIu64 ", not “%s”."), option,
+                         (uint64_t) min, (uint64_t) max, text);
   return FALSE;
 }
 
@@ -393,7 +395,8 @@ contest_publish (YishiCli  *cli,
 static char *
 funded_text (const YishiContestGrant *grant)
 {
-  const char *funded = grant != NULL && grant->funded ? _("Yes") : _("No");
+  /* Translators: in the Funded column of a contest's ranking */
+  const char *funded = grant != NULL && grant->funded ? C_("funded", "Yes") : C_("funded", "No");
 
   if (grant == NULL || !grant->overridden)
     return g_strdup (funded);
@@ -492,6 +495,8 @@ static const YishiCliCommand contest_commands[] = {
   { "override", yishi_cli_contest_override, N_("Fund or refuse a proposal against the rule") },
   { "ranking", contest_ranking, N_("Show the ranking, as a table or as JSON") },
   { "publish", contest_publish, N_("Publish the results and lock the scores") },
+  { "notice", yishi_cli_contest_notice, N_("Write the public notice of the results, as PDF or ODT") },
+  { "sheets", yishi_cli_contest_sheets, N_("Write blank score sheets for judges, as PDF") },
   { NULL }
 };
 

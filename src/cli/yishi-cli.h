@@ -103,6 +103,9 @@ int yishi_cli_contest_recuse    (YishiCli *cli, int argc, char **argv);
 int yishi_cli_contest_score     (YishiCli *cli, int argc, char **argv);
 int yishi_cli_contest_import    (YishiCli *cli, int argc, char **argv);
 int yishi_cli_contest_override  (YishiCli *cli, int argc, char **argv);
+/* `contest notice|sheets`, in yishi-cli-contest-print.c */
+int yishi_cli_contest_notice    (YishiCli *cli, int argc, char **argv);
+int yishi_cli_contest_sheets    (YishiCli *cli, int argc, char **argv);
 
 /* "--council 3": a positive id, or a usage error printed and FALSE. */
 gboolean yishi_cli_parse_id  (const char *option,

@@ -16,4 +16,13 @@ char       *yishi_contest_text_progress  (guint               n_scored,
 /* Hundredths of a point as shown: “27.50”. */
 char       *yishi_contest_text_points    (gint64              hundredths);
 
+/* "30", "0.5", "0.25": hundredths of a point without trailing zeros. */
+char       *yishi_contest_points_text          (gint64             hundredths);
+/* "¥200,000.00" */
+char       *yishi_contest_yuan_text            (gint64             fen);
+/* "Is the proposer", "Same grid", …: the choices of a drop-down. */
+const char *yishi_recusal_reason_label         (YishiRecusalReason reason);
+/* "is the proposer", "lives in the same grid", …: after a judge's name. */
+const char *yishi_recusal_reason_phrase        (YishiRecusalReason reason);
+
 G_END_DECLS

@@ -239,11 +239,22 @@ exec_change (YishiDatabase  *db,
   return _yishi_database_step_done (db, stmt, error);
 }
 
-gboolean
-yishi_contest_store_remove_judge (YishiDatabase  *db,
-                                  gint64          contest_id,
-                                  gint64          person_id,
-                                  GError        **error)
+/* Finds a judge or an entry of the contest, naming it in @out_name. */
+typedef gboolean (*LoadMemberFunc) (YishiDatabase  *db,
+                                    gint64          contest_id,
+                                    gint64          id,
+                                    char          **out_name,
+                                    GError        **error);
+
+/* Takes a judge or an entry away in setup, found by @load and deleted
+ * by @sql (?1 the contest, ?2 @id); their recusals go with them. */
+static gboolean
+remove_member (YishiDatabase   *db,
+               gint64           contest_id,
+               gint64           id,
+               LoadMemberFunc   load,
+               const char      *sql,
+               GError         **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
   g_autofree char *name = NULL;
@@ -257,10 +268,19 @@ yishi_contest_store_remove_judge (YishiDatabase  *db,
     return FALSE;
   ok = _yishi_contest_load (db, contest_id, &contest, error) &&
        _yishi_contest_check_state (&contest, YISHI_CONTEST_STATE_SETUP, error) &&
-       _yishi_contest_load_judge (db, contest_id, person_id, &name, error) &&
-       exec_change (db, "DELETE FROM contest_judge WHERE contest_id = ?1 AND person_id = ?2",
-                    contest_id, person_id, 0, error);
+       load (db, contest_id, id, &name, error) &&
+       exec_change (db, sql, contest_id, id, 0, error);
   return _yishi_database_finish (db, ok, error);
+}
+
+gboolean
+yishi_contest_store_remove_judge (YishiDatabase  *db,
+                                  gint64          contest_id,
+                                  gint64          person_id,
+                                  GError        **error)
+{
+  return remove_member (db, contest_id, person_id, _yishi_contest_load_judge,
+                        "DELETE FROM contest_judge WHERE contest_id = ?1 AND person_id = ?2", error);
 }
 
 gboolean
@@ -269,22 +289,8 @@ yishi_contest_store_remove_entry (YishiDatabase  *db,
                                   gint64          proposal_id,
                                   GError        **error)
 {
-  g_autoptr(YishiDatabaseLocker) locker = NULL;
-  g_autofree char *title = NULL;
-  YishiContestInfo contest;
-  gboolean ok;
-
-  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
-
-  locker = _yishi_database_locker_new (db);
-  if (!_yishi_database_begin (db, error))
-    return FALSE;
-  ok = _yishi_contest_load (db, contest_id, &contest, error) &&
-       _yishi_contest_check_state (&contest, YISHI_CONTEST_STATE_SETUP, error) &&
-       _yishi_contest_load_entry (db, contest_id, proposal_id, &title, error) &&
-       exec_change (db, "DELETE FROM contest_entry WHERE contest_id = ?1 AND proposal_id = ?2",
-                    contest_id, proposal_id, 0, error);
-  return _yishi_database_finish (db, ok, error);
+  return remove_member (db, contest_id, proposal_id, _yishi_contest_load_entry,
+                        "DELETE FROM contest_entry WHERE contest_id = ?1 AND proposal_id = ?2", error);
 }
 
 /* The criteria after the one taken away move up a place. Positions are

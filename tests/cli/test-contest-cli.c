@@ -291,6 +291,49 @@ assert_statuses (Fixture *fixture)
     }
 }
 
+/* The text of a PDF, as pdftotext reads it. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The notice, as PDF and as ODT, and the blank score sheets, written
+ * as the window writes them. */
+static void
+assert_documents (Fixture *fixture)
+{
+  g_autofree char *notice = g_build_filename (fixture->dir->path, "公示.pdf", NULL);
+  g_autofree char *odt = g_build_filename (fixture->dir->path, "公示.odt", NULL);
+  g_autofree char *sheets = g_build_filename (fixture->dir->path, "评分表.pdf", NULL);
+  g_autofree char *wrong = g_build_filename (fixture->dir->path, "公示.txt", NULL);
+  g_autofree char *notice_text = NULL;
+  g_autofree char *sheets_text = NULL;
+
+  RUN (0, "", "contest", "notice", "1", "-o", notice);
+  RUN (0, "", "contest", "notice", "1", "--output", odt);
+  RUN (0, "", "contest", "sheets", "1", "-o", sheets);
+  RUN_ERROR (1, "yishictl: ", "contest", "notice", "1", "-o", wrong);
+  RUN_ERROR (2, "yishictl", "contest", "sheets", "1");
+  g_assert_true (g_file_test (odt, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (wrong, G_FILE_TEST_EXISTS));
+  notice_text = pdf_text (notice);
+  g_assert_nonnull (strstr (notice_text, "2024年幸福里社区提案大赛"));
+  g_assert_nonnull (strstr (notice_text, "居民呼声高"));
+  sheets_text = pdf_text (sheets);
+  g_assert_nonnull (strstr (sheets_text, "王芳"));
+  g_assert_nonnull (strstr (sheets_text, "必要性"));
+}
+
 /* Set-up, scoring by hand and by import, an override, the ranking and
  * publishing, end to end. */
 static void
@@ -310,6 +353,7 @@ test_contest (Fixture       *fixture,
   RUN (0, "", "contest", "publish", "1");
   assert_list (fixture, "published");
   assert_statuses (fixture);
+  assert_documents (fixture);
   /* the scores are locked */
   RUN_ERROR (1, "yishictl: ", "contest", "score", "1", "王芳", "加装电梯", "必要性", "20");
 }
