@@ -7,6 +7,7 @@
 #include "yishi-meeting-dialog.h"
 #include "yishi-meeting-text.h"
 #include "yishi-meeting-view.h"
+#include "yishi-minutes-view.h"
 #include "yishi-projector-window.h"
 #include "yishi-resolution-list.h"
 #include "yishi-sign-in-list.h"
@@ -36,6 +37,7 @@ struct _YishiMeetingView
   YishiSignInList      *sign_in_list;
   YishiAgendaView      *agenda_view;
   YishiResolutionList  *resolution_list;
+  YishiMinutesView     *minutes_view;
 };
 
 G_DEFINE_FINAL_TYPE (YishiMeetingView, yishi_meeting_view, GTK_TYPE_WIDGET)
@@ -130,6 +132,8 @@ show_data (YishiMeetingView *self,
   yishi_sign_in_list_set_data (self->sign_in_list, self->session, data);
   yishi_agenda_view_set_data (self->agenda_view, self->session, data);
   yishi_resolution_list_set_data (self->resolution_list, self->session, data);
+  yishi_minutes_view_set_meeting (self->minutes_view, self->session, data->snapshot->id,
+                                  data->snapshot->state == YISHI_MEETING_STATE_CLOSED);
   yishi_meeting_data_unref (old);
   update_header (self);
   update_quorum (self);
@@ -429,6 +433,7 @@ yishi_meeting_view_class_init (YishiMeetingViewClass *klass)
   g_type_ensure (YISHI_TYPE_SIGN_IN_LIST);
   g_type_ensure (YISHI_TYPE_AGENDA_VIEW);
   g_type_ensure (YISHI_TYPE_RESOLUTION_LIST);
+  g_type_ensure (YISHI_TYPE_MINUTES_VIEW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/yishi/Yishi/yishi-meeting-view.ui");
@@ -443,6 +448,7 @@ yishi_meeting_view_class_init (YishiMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YishiMeetingView, sign_in_list);
   gtk_widget_class_bind_template_child (widget_class, YishiMeetingView, agenda_view);
   gtk_widget_class_bind_template_child (widget_class, YishiMeetingView, resolution_list);
+  gtk_widget_class_bind_template_child (widget_class, YishiMeetingView, minutes_view);
   gtk_widget_class_bind_template_callback (widget_class, state_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, projector_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendance_changed_cb);

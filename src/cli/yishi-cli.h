@@ -88,6 +88,9 @@ int yishi_cli_vote           (YishiCli *cli, int argc, char **argv);
 int yishi_cli_council        (YishiCli *cli, int argc, char **argv);
 int yishi_cli_meeting        (YishiCli *cli, int argc, char **argv);
 int yishi_cli_speech         (YishiCli *cli, int argc, char **argv);
+int yishi_cli_minutes        (YishiCli *cli, int argc, char **argv);
+/* `yishictl import FILE.xml`, in yishi-cli-minutes.c */
+int yishi_cli_import         (YishiCli *cli, int argc, char **argv);
 int yishi_cli_contest        (YishiCli *cli, int argc, char **argv);
 
 /* `meeting notice` and `meeting motion second`, in yishi-cli-meeting-edit.c */

@@ -17,6 +17,8 @@ static const YishiCliCommand commands[] = {
   { "council", yishi_cli_council, N_("Add resident councils and their members") },
   { "meeting", yishi_cli_meeting, N_("Plan and record council meetings and their votes") },
   { "speech", yishi_cli_speech, N_("Keep the speakers’ queue of an agenda item") },
+  { "minutes", yishi_cli_minutes, N_("Approve, export and verify the minutes of meetings") },
+  { "import", yishi_cli_import, N_("Import minutes exported as XML from another database") },
   { "contest", yishi_cli_contest, N_("Run proposal contests: criteria, judges, scores and ranking") },
   { NULL }
 };

@@ -185,7 +185,10 @@ yishi_doc_layout_new (const YishiDoc *doc,
   self->width = width_pt;
   self->height = height_pt;
   self->footer = g_strdup (yishi_doc_get_footer (doc));
-  self->font_map = pango_cairo_font_map_new ();
+  /* The thread's own font map, kept from one document to the next: a
+   * new one loads and shapes the CJK fonts again, which costs more than
+   * laying out a hundred pages. */
+  self->font_map = g_object_ref (pango_cairo_font_map_get_default ());
 
   paginator = &self->paginator;
   paginator->context = create_context (self->font_map);

@@ -808,5 +808,6 @@ _yishi_sample_council_load (YishiDatabase  *db,
 
   return map_people (&loader, people, error) &&
          map_proposals (&loader, error) &&
-         add_council (&loader, council, error);
+         add_council (&loader, council, error) &&
+         _yishi_sample_minutes_load (db, loader.council_id, council, error);
 }

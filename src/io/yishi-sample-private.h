@@ -34,6 +34,15 @@ gboolean    _yishi_sample_council_load (YishiDatabase  *db,
                                         GHashTable     *people,
                                         GError        **error);
 
+/* Enters the minutes of the meetings of @council that have some in the
+ * sample — drafted, submitted, approved and filed on the database
+ * clock of their days — once the council with id @council_id and its
+ * meetings are in @db. */
+gboolean    _yishi_sample_minutes_load (YishiDatabase  *db,
+                                        gint64          council_id,
+                                        JsonObject     *council,
+                                        GError        **error);
+
 /* Refuses when the database has a contest of a sample contest's name,
  * which would stop the load halfway. */
 gboolean    _yishi_sample_contest_check_names (YishiDatabase  *db,

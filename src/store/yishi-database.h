@@ -5,7 +5,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Yishi writes (PRAGMA user_version). */
-#define YISHI_SCHEMA_VERSION 6
+#define YISHI_SCHEMA_VERSION 7
 
 #define YISHI_TYPE_DATABASE (yishi_database_get_type ())
 

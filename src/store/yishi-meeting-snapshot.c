@@ -7,7 +7,7 @@
 #include "yishi-database-private.h"
 #include "yishi-error.h"
 #include "yishi-meeting-snapshot.h"
-#include "yishi-meeting-store.h"
+#include "yishi-meeting-store-private.h"
 #include "yishi-speech-store-private.h"
 
 typedef gboolean (*ReadRowFunc) (sqlite3_stmt *stmt,
@@ -384,6 +384,49 @@ yishi_meeting_snapshot_free (YishiMeetingSnapshot *snapshot)
   g_free (snapshot);
 }
 
+/* A motion with an empty roll call that frees its choices. */
+YishiSnapshotMotion *
+yishi_snapshot_motion_new (void)
+{
+  YishiSnapshotMotion *motion = g_new0 (YishiSnapshotMotion, 1);
+
+  motion->roll_call = g_ptr_array_new_with_free_func (choice_free);
+  return motion;
+}
+
+/* An empty snapshot whose arrays free the rows they are given (each
+ * row allocated with g_malloc0 and its strings with g_strdup, each
+ * motion with yishi_snapshot_motion_new ()): for a reader that builds
+ * one from a file rather than from the database. */
+YishiMeetingSnapshot *
+yishi_meeting_snapshot_new (void)
+{
+  YishiMeetingSnapshot *snapshot = g_new0 (YishiMeetingSnapshot, 1);
+
+  snapshot->attendance = g_ptr_array_new_with_free_func (attendance_free);
+  snapshot->observers = g_ptr_array_new_with_free_func (observer_free);
+  snapshot->items = g_ptr_array_new_with_free_func (item_free);
+  snapshot->motions = g_ptr_array_new_with_free_func (motion_free);
+  snapshot->resolutions = g_ptr_array_new_with_free_func (resolution_free);
+  snapshot->speeches = g_ptr_array_new_with_free_func ((GDestroyNotify) yishi_speech_row_free);
+  return snapshot;
+}
+
+/* The snapshot read inside the caller's transaction, with the lock
+ * held: for the minutes, which read it as part of a write. */
+YishiMeetingSnapshot *
+_yishi_meeting_snapshot_read (YishiDatabase  *db,
+                              gint64          meeting_id,
+                              GError        **error)
+{
+  g_autoptr(YishiMeetingSnapshot) snapshot = yishi_meeting_snapshot_new ();
+
+  snapshot->id = meeting_id;
+  if (!read_snapshot (db, snapshot, error))
+    return NULL;
+  return g_steal_pointer (&snapshot);
+}
+
 /* One read transaction, so that the parts agree with each other. */
 YishiMeetingSnapshot *
 yishi_meeting_store_show (YishiDatabase  *db,
@@ -391,23 +434,15 @@ yishi_meeting_store_show (YishiDatabase  *db,
                           GError        **error)
 {
   g_autoptr(YishiDatabaseLocker) locker = NULL;
-  g_autoptr(YishiMeetingSnapshot) snapshot = g_new0 (YishiMeetingSnapshot, 1);
-  gboolean ok;
+  g_autoptr(YishiMeetingSnapshot) snapshot = NULL;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
 
-  snapshot->id = meeting_id;
-  snapshot->attendance = g_ptr_array_new_with_free_func (attendance_free);
-  snapshot->observers = g_ptr_array_new_with_free_func (observer_free);
-  snapshot->items = g_ptr_array_new_with_free_func (item_free);
-  snapshot->motions = g_ptr_array_new_with_free_func (motion_free);
-  snapshot->resolutions = g_ptr_array_new_with_free_func (resolution_free);
-  snapshot->speeches = g_ptr_array_new_with_free_func ((GDestroyNotify) yishi_speech_row_free);
   locker = _yishi_database_locker_new (db);
   if (!_yishi_database_begin (db, error))
     return NULL;
-  ok = read_snapshot (db, snapshot, error);
-  if (!finish_read (db, ok, error))
+  snapshot = _yishi_meeting_snapshot_read (db, meeting_id, error);
+  if (!finish_read (db, snapshot != NULL, error))
     return NULL;
   return g_steal_pointer (&snapshot);
 }

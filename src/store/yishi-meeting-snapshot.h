@@ -122,6 +122,12 @@ GPtrArray            *yishi_meeting_store_list_follow_ups (YishiDatabase  *db,
 YishiMeetingSnapshot *yishi_meeting_store_show     (YishiDatabase        *db,
                                                     gint64                meeting_id,
                                                     GError              **error);
+/* An empty snapshot, its arrays ready to own rows allocated with
+ * g_malloc0 and strings with g_strdup, each motion made with
+ * yishi_snapshot_motion_new (): for a reader that rebuilds a meeting
+ * from an exported file. */
+YishiMeetingSnapshot *yishi_meeting_snapshot_new   (void);
+YishiSnapshotMotion  *yishi_snapshot_motion_new    (void);
 void                  yishi_meeting_snapshot_free  (YishiMeetingSnapshot *snapshot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiMeetingSnapshot, yishi_meeting_snapshot_free)

@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "yishi-meeting-store.h"
+#include "yishi-meeting-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +65,9 @@ gboolean _yishi_meeting_check_person     (YishiDatabase           *db,
                                           gint64                   person_id,
                                           GError                 **error);
 gboolean _yishi_meeting_check_starts_at  (const char              *starts_at,
+                                          GError                 **error);
+YishiMeetingSnapshot *_yishi_meeting_snapshot_read (YishiDatabase *db,
+                                          gint64                   meeting_id,
                                           GError                 **error);
 
 G_END_DECLS

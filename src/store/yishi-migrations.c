@@ -408,6 +408,180 @@ static const char migration_6[] =
   "  WHEN " CONTEST_PUBLISHED_SQL ("OLD")
   "  BEGIN SELECT RAISE (ABORT, 'the funding of a published contest cannot change'); END;";
 
+/* Version 7: the minutes (会议记录) of a meeting. The minutes keep
+ * only what the secretary writes; the facts stay in the meeting's
+ * record, read each time. Once approved, the minutes and the record
+ * they describe are locked for anyone who writes to the file: the
+ * digest taken at approval must keep matching them. Only the follow-up
+ * of a resolution goes on, and approved minutes may still be frozen. A
+ * correction is a corrigendum (更正), added and never changed. The
+ * names an approved record shows — of the people in it, of its council
+ * and of the meeting whose vote approved it — are locked too, and so is
+ * the council's membership on the dates of approved meetings, which
+ * gives their numbers of members and present. */
+#define MINUTES_LOCKED(meeting) \
+  "EXISTS (SELECT 1 FROM minutes WHERE meeting_id = " meeting " AND approval <> '')"
+#define ITEM_MEETING(item) "(SELECT meeting_id FROM agenda_item WHERE id = " item ")"
+#define MOTION_MEETING(motion) \
+  "(SELECT i.meeting_id FROM motion mo JOIN agenda_item i ON i.id = mo.agenda_item_id WHERE mo.id = " motion ")"
+#define VOTE_MEETING(vote) \
+  "(SELECT i.meeting_id FROM vote v JOIN motion mo ON mo.id = v.motion_id" \
+  " JOIN agenda_item i ON i.id = mo.agenda_item_id WHERE v.id = " vote ")"
+#define RESOLUTION_MEETING(row) \
+  "coalesce (" ITEM_MEETING (row ".agenda_item_id") ", " MOTION_MEETING (row ".motion_id") ")"
+#define RECORD_LOCKED "'the record of a meeting with approved minutes cannot change'"
+/* Refuses inserts, updates and deletes of @table's rows whose meeting,
+ * @meeting_of (NEW) or (OLD), has approved minutes. */
+#define RECORD_TRIGGERS(table, meeting_new, meeting_old) \
+  "CREATE TRIGGER " table "_locked_insert BEFORE INSERT ON " table \
+  "  WHEN " MINUTES_LOCKED (meeting_new) \
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;" \
+  "CREATE TRIGGER " table "_locked_update BEFORE UPDATE ON " table \
+  "  WHEN " MINUTES_LOCKED (meeting_old) " OR " MINUTES_LOCKED (meeting_new) \
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;" \
+  "CREATE TRIGGER " table "_locked_delete BEFORE DELETE ON " table \
+  "  WHEN " MINUTES_LOCKED (meeting_old) \
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;"
+#define DIGEST_CHECK(col) \
+  "CHECK (" col " IS NULL OR (length(" col ") = 64 AND " col " NOT GLOB '*[^0-9a-f]*'))"
+/* The meetings a person appears in: chair, secretary, attendance,
+ * observer, mover, seconder, roll call, responsible for a resolution. */
+#define PERSON_MEETINGS(person) \
+  "SELECT id FROM meeting WHERE chair_id = " person " OR secretary_id = " person \
+  " UNION SELECT meeting_id FROM attendance WHERE person_id = " person \
+  " UNION SELECT meeting_id FROM meeting_observer WHERE person_id = " person \
+  " UNION SELECT i.meeting_id FROM motion mo JOIN agenda_item i ON i.id = mo.agenda_item_id" \
+  "   WHERE mo.mover_id = " person " OR mo.seconder_id = " person \
+  " UNION SELECT " VOTE_MEETING ("r.vote_id") " FROM roll_call_vote r WHERE r.person_id = " person \
+  " UNION SELECT " RESOLUTION_MEETING ("r") " FROM resolution r WHERE r.responsible_id = " person
+/* A membership that counts on an approved meeting's date: members and
+ * present are part of the record. */
+#define MEMBERSHIP_COUNTS(row) \
+  "(" row ".council_id = m.council_id AND " row ".joined_on <= date(m.starts_at)" \
+  " AND (" row ".left_on IS NULL OR " row ".left_on > date(m.starts_at)))"
+#define APPROVED_MEETING_WHERE(cond) \
+  "EXISTS (SELECT 1 FROM minutes n JOIN meeting m ON m.id = n.meeting_id WHERE n.approval <> '' AND (" cond "))"
+static const char migration_7[] =
+  "CREATE TABLE minutes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  meeting_id INTEGER NOT NULL UNIQUE REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  state TEXT NOT NULL DEFAULT 'draft' CHECK (state = 'draft' OR state = 'submitted' OR state = 'approved' OR"
+  "    state = 'frozen'),"
+  "  other_matters TEXT NOT NULL DEFAULT '',"
+  "  submitted_at TEXT,"
+  "  approval TEXT NOT NULL DEFAULT '' CHECK (approval = '' OR approval = 'chair' OR approval = 'vote'),"
+  "  approved_at TEXT,"
+  "  approved_by TEXT NOT NULL DEFAULT '',"
+  "  approval_motion_id INTEGER REFERENCES motion (id) ON DELETE RESTRICT,"
+  "  frozen_at TEXT,"
+  "  digest TEXT " DIGEST_CHECK ("digest") ","
+  "  previous_digest TEXT NOT NULL DEFAULT '' CHECK (previous_digest = '' OR (length(previous_digest) = 64"
+  "    AND previous_digest NOT GLOB '*[^0-9a-f]*')),"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at TEXT NOT NULL DEFAULT " NOW ","
+  "  CHECK ((state = 'draft') = (submitted_at IS NULL)),"
+  "  CHECK ((state = 'approved' OR state = 'frozen') = (approval <> '')),"
+  "  CHECK ((approval <> '') = (approved_at IS NOT NULL)),"
+  "  CHECK ((approval <> '') = (digest IS NOT NULL)),"
+  "  CHECK ((approval = 'vote') = (approval_motion_id IS NOT NULL)),"
+  "  CHECK ((state = 'frozen') = (frozen_at IS NOT NULL))"
+  ");"
+  "CREATE INDEX minutes_approval_motion ON minutes (approval_motion_id);"
+  "CREATE TABLE minutes_item ("
+  "  minutes_id INTEGER NOT NULL REFERENCES minutes (id) ON DELETE CASCADE,"
+  "  agenda_item_id INTEGER NOT NULL REFERENCES agenda_item (id) ON DELETE CASCADE,"
+  "  discussion TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (minutes_id, agenda_item_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX minutes_item_agenda_item ON minutes_item (agenda_item_id);"
+  "CREATE TABLE minutes_corrigendum ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE " UUID_CHECK ("uuid") ","
+  "  minutes_id INTEGER NOT NULL REFERENCES minutes (id) ON DELETE RESTRICT,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  made_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX minutes_corrigendum_minutes ON minutes_corrigendum (minutes_id);"
+  "CREATE TRIGGER minutes_locked_update BEFORE UPDATE ON minutes"
+  "  WHEN OLD.approval <> '' AND NOT (OLD.state = 'approved' AND NEW.state = 'frozen'"
+  "    AND NEW.frozen_at IS NOT NULL AND NEW.id = OLD.id AND NEW.uuid IS OLD.uuid"
+  "    AND NEW.meeting_id IS OLD.meeting_id AND NEW.other_matters IS OLD.other_matters"
+  "    AND NEW.submitted_at IS OLD.submitted_at AND NEW.approval IS OLD.approval"
+  "    AND NEW.approved_at IS OLD.approved_at AND NEW.approved_by IS OLD.approved_by"
+  "    AND NEW.approval_motion_id IS OLD.approval_motion_id AND NEW.digest IS OLD.digest"
+  "    AND NEW.previous_digest IS OLD.previous_digest AND NEW.created_at IS OLD.created_at)"
+  "  BEGIN SELECT RAISE (ABORT, 'approved minutes cannot change: add a corrigendum'); END;"
+  "CREATE TRIGGER minutes_locked_delete BEFORE DELETE ON minutes"
+  "  WHEN OLD.approval <> ''"
+  "  BEGIN SELECT RAISE (ABORT, 'approved minutes cannot be deleted'); END;"
+  "CREATE TRIGGER minutes_item_locked_insert BEFORE INSERT ON minutes_item"
+  "  WHEN (SELECT approval FROM minutes WHERE id = NEW.minutes_id) <> ''"
+  "  BEGIN SELECT RAISE (ABORT, 'approved minutes cannot change: add a corrigendum'); END;"
+  "CREATE TRIGGER minutes_item_locked_update BEFORE UPDATE ON minutes_item"
+  "  WHEN (SELECT approval FROM minutes WHERE id = OLD.minutes_id) <> ''"
+  "    OR (SELECT approval FROM minutes WHERE id = NEW.minutes_id) <> ''"
+  "  BEGIN SELECT RAISE (ABORT, 'approved minutes cannot change: add a corrigendum'); END;"
+  "CREATE TRIGGER minutes_item_locked_delete BEFORE DELETE ON minutes_item"
+  "  WHEN (SELECT approval FROM minutes WHERE id = OLD.minutes_id) <> ''"
+  "  BEGIN SELECT RAISE (ABORT, 'approved minutes cannot change: add a corrigendum'); END;"
+  "CREATE TRIGGER minutes_corrigendum_only_approved BEFORE INSERT ON minutes_corrigendum"
+  "  WHEN (SELECT approval FROM minutes WHERE id = NEW.minutes_id) IS NOT 'chair'"
+  "    AND (SELECT approval FROM minutes WHERE id = NEW.minutes_id) IS NOT 'vote'"
+  "  BEGIN SELECT RAISE (ABORT, 'only approved minutes take a corrigendum'); END;"
+  "CREATE TRIGGER minutes_corrigendum_locked_update BEFORE UPDATE ON minutes_corrigendum"
+  "  BEGIN SELECT RAISE (ABORT, 'a corrigendum cannot change'); END;"
+  "CREATE TRIGGER minutes_corrigendum_locked_delete BEFORE DELETE ON minutes_corrigendum"
+  "  BEGIN SELECT RAISE (ABORT, 'a corrigendum cannot change'); END;"
+  "CREATE TRIGGER meeting_locked_update BEFORE UPDATE ON meeting"
+  "  WHEN " MINUTES_LOCKED ("OLD.id")
+  "    OR (NEW.title IS NOT OLD.title AND EXISTS (SELECT 1 FROM minutes n"
+  "      WHERE " MOTION_MEETING ("n.approval_motion_id") " = OLD.id))"
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;"
+  "CREATE TRIGGER meeting_locked_delete BEFORE DELETE ON meeting"
+  "  WHEN " MINUTES_LOCKED ("OLD.id")
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;"
+  RECORD_TRIGGERS ("meeting_observer", "NEW.meeting_id", "OLD.meeting_id")
+  RECORD_TRIGGERS ("attendance", "NEW.meeting_id", "OLD.meeting_id")
+  RECORD_TRIGGERS ("agenda_item", "NEW.meeting_id", "OLD.meeting_id")
+  RECORD_TRIGGERS ("motion", ITEM_MEETING ("NEW.agenda_item_id"), ITEM_MEETING ("OLD.agenda_item_id"))
+  RECORD_TRIGGERS ("vote", MOTION_MEETING ("NEW.motion_id"), MOTION_MEETING ("OLD.motion_id"))
+  RECORD_TRIGGERS ("roll_call_vote", VOTE_MEETING ("NEW.vote_id"), VOTE_MEETING ("OLD.vote_id"))
+  RECORD_TRIGGERS ("speech", ITEM_MEETING ("NEW.agenda_item_id"), ITEM_MEETING ("OLD.agenda_item_id"))
+  "CREATE TRIGGER resolution_locked_insert BEFORE INSERT ON resolution"
+  "  WHEN " MINUTES_LOCKED (RESOLUTION_MEETING ("NEW"))
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;"
+  /* the follow-up goes on after approval */
+  "CREATE TRIGGER resolution_locked_update BEFORE UPDATE ON resolution"
+  "  WHEN (" MINUTES_LOCKED (RESOLUTION_MEETING ("OLD")) " OR " MINUTES_LOCKED (RESOLUTION_MEETING ("NEW")) ")"
+  "    AND (NEW.id IS NOT OLD.id OR NEW.agenda_item_id IS NOT OLD.agenda_item_id"
+  "      OR NEW.motion_id IS NOT OLD.motion_id OR NEW.text IS NOT OLD.text"
+  "      OR NEW.responsible_id IS NOT OLD.responsible_id OR NEW.due_on IS NOT OLD.due_on"
+  "      OR NEW.created_at IS NOT OLD.created_at)"
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;"
+  "CREATE TRIGGER resolution_locked_delete BEFORE DELETE ON resolution"
+  "  WHEN " MINUTES_LOCKED (RESOLUTION_MEETING ("OLD"))
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;"
+  "CREATE TRIGGER person_locked_name BEFORE UPDATE OF name ON person"
+  "  WHEN NEW.name IS NOT OLD.name AND EXISTS (SELECT 1 FROM minutes"
+  "    WHERE approval <> '' AND meeting_id IN (" PERSON_MEETINGS ("OLD.id") "))"
+  "  BEGIN SELECT RAISE (ABORT, 'the name of a person in the record of a meeting with approved minutes"
+  " cannot change'); END;"
+  "CREATE TRIGGER council_member_locked_insert BEFORE INSERT ON council_member"
+  "  WHEN " APPROVED_MEETING_WHERE (MEMBERSHIP_COUNTS ("NEW"))
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;"
+  "CREATE TRIGGER council_member_locked_update BEFORE UPDATE ON council_member"
+  "  WHEN " APPROVED_MEETING_WHERE (MEMBERSHIP_COUNTS ("OLD") " IS NOT " MEMBERSHIP_COUNTS ("NEW")
+                                    " OR (" MEMBERSHIP_COUNTS ("OLD") " AND NEW.person_id IS NOT OLD.person_id)")
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;"
+  "CREATE TRIGGER council_member_locked_delete BEFORE DELETE ON council_member"
+  "  WHEN " APPROVED_MEETING_WHERE (MEMBERSHIP_COUNTS ("OLD"))
+  "  BEGIN SELECT RAISE (ABORT, " RECORD_LOCKED "); END;"
+  "CREATE TRIGGER council_locked_name BEFORE UPDATE OF name ON council"
+  "  WHEN NEW.name IS NOT OLD.name AND EXISTS (SELECT 1 FROM minutes n JOIN meeting m ON m.id = n.meeting_id"
+  "    WHERE m.council_id = OLD.id AND n.approval <> '')"
+  "  BEGIN SELECT RAISE (ABORT, 'the name of a council with approved minutes cannot change'); END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -415,6 +589,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
   NULL
 };
 

@@ -7,6 +7,7 @@
 #include "yishi-council-store.h"
 #include "yishi-error.h"
 #include "yishi-meeting-snapshot.h"
+#include "yishi-minutes-store.h"
 #include "yishi-person-store.h"
 #include "yishi-proposal-store.h"
 #include "yishi-sample.h"
@@ -847,6 +848,71 @@ test_council_follow_ups (Fixture       *fixture,
   g_assert_cmpuint (overdue, >=, 1);
 }
 
+/* The minutes of the held meetings: the first approved by the chair a
+ * few days later and filed, its digest matching; the second still the
+ * secretary's draft. Both written up item by item. */
+static YishiMinutes *
+get_minutes (YishiDatabase *db,
+             gint64         meeting_id)
+{
+  g_autoptr(GError) error = NULL;
+  YishiMinutes *minutes = yishi_minutes_store_get (db, meeting_id, &error);
+
+  g_assert_no_error (error);
+  return minutes;
+}
+
+static void
+assert_written_up (const YishiMinutes *minutes)
+{
+  g_assert_cmpuint (minutes->items->len, ==, minutes->meeting->items->len);
+  for (guint i = 0; i < minutes->items->len; i++)
+    {
+      const YishiMinutesItem *item = minutes->items->pdata[i];
+
+      /* prose, not the speech notes as they were */
+      g_assert_nonnull (strstr (item->discussion, "与会成员进行了讨论"));
+    }
+  g_assert_true (g_str_has_prefix (minutes->other_matters, "一、"));
+}
+
+static void
+test_council_minutes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(YishiMinutes) first = NULL;
+  g_autoptr(YishiMinutes) second = NULL;
+  g_autoptr(GPtrArray) mismatches = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *digest = NULL;
+
+  load_community (fixture->db);
+  meetings = list_meetings (fixture->db);
+  first = get_minutes (fixture->db, ((YishiMeetingRow *) meetings->pdata[0])->id);
+  second = get_minutes (fixture->db, ((YishiMeetingRow *) meetings->pdata[1])->id);
+
+  g_assert_cmpint (first->state, ==, YISHI_MINUTES_FROZEN);
+  g_assert_cmpint (first->approval, ==, YISHI_APPROVAL_CHAIR);
+  g_assert_cmpstr (first->approved_by, ==, "王桂兰");
+  g_assert_cmpstr (first->previous_digest, ==, "");
+  /* on the days the secretary and the chair did it, local time */
+  g_assert_cmpint (to_unix (first->submitted_at), <, to_unix (first->approved_at));
+  g_assert_cmpint (to_unix (first->approved_at), <, to_unix (first->frozen_at));
+  g_assert_cmpint (to_unix (first->approved_at), ==, to_unix ("2026-04-01 15:10:00"));
+  digest = yishi_minutes_compute_digest (first);
+  g_assert_cmpstr (first->digest, ==, digest);
+  assert_written_up (first);
+
+  g_assert_cmpint (second->state, ==, YISHI_MINUTES_DRAFT);
+  g_assert_null (second->digest);
+  assert_written_up (second);
+
+  mismatches = yishi_minutes_store_verify (fixture->db, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mismatches->len, ==, 0);
+}
+
 /* The sample's contests: the published one and the one in judging. */
 static YishiContestRow *
 find_contest (YishiDatabase     *db,
@@ -1308,6 +1374,7 @@ main (int    argc,
   ADD ("/sample/council/clock-after", test_council_clock_after);
   ADD ("/sample/council/clock-after-failure", test_council_clock_after_failure);
   ADD ("/sample/council/follow-ups", test_council_follow_ups);
+  ADD ("/sample/council/minutes", test_council_minutes);
   ADD ("/sample/contest/published", test_contest_published);
   ADD ("/sample/contest/tie", test_contest_tie);
   ADD ("/sample/contest/funding", test_contest_funding);

@@ -7,6 +7,7 @@
 #include "yishi-error.h"
 #include "yishi-meeting-snapshot.h"
 #include "yishi-migrations.h"
+#include "yishi-minutes-store.h"
 #include "yishi-person-store.h"
 #include "yishi-proposal-store.h"
 #include "yishi-speech-store.h"
@@ -579,6 +580,84 @@ test_from_5_keeps_data (void)
   assert_schema_as_new (path, fresh_path, "contest_score_locked_update");
 }
 
+/* Version 6 with a contest's objection period and a funding override:
+ * every row stays, the closed meeting gets its minutes, and approving
+ * them locks the meeting's record in the file. */
+static void
+test_from_6_keeps_data (void)
+{
+  g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
+  g_autofree char *path = yishi_test_dir_file (dir, "v6.db");
+  g_autofree char *fresh_path = yishi_test_dir_file (dir, "fresh.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiDatabase) db = NULL;
+  g_autoptr(YishiMinutes) minutes = NULL;
+  g_autoptr(YishiMinutes) approved = NULL;
+  g_autoptr(YishiMinutes) in_session = NULL;
+  g_autoptr(GPtrArray) mismatches = NULL;
+  gboolean ok = FALSE;
+  const char *all_sql = "SELECT 'contest', id, uuid, state, objection_days, published_on, updated_at, '' FROM contest"
+                        " UNION ALL SELECT 'override', id, uuid, contest_id, proposal_id, funded, reason, updated_at"
+                        " FROM contest_override UNION ALL SELECT 'meeting', id, uuid, title, starts_at, state,"
+                        " chair_id, updated_at FROM meeting UNION ALL SELECT 'item', id, meeting_id, position,"
+                        " title, '', '', '' FROM agenda_item UNION ALL SELECT 'vote', id, motion_id, yes, no,"
+                        " verdict, taken_at, '' FROM vote UNION ALL SELECT 'attendance', meeting_id, person_id,"
+                        " status, signed_in_at, '', '', '' FROM attendance UNION ALL SELECT 'speech', id,"
+                        " agenda_item_id, person_id, state, note, '', '' FROM speech ORDER BY 1, 2, 3";
+
+  load_fixture (path, "schema-v6.sql");
+  assert_rows (path, "PRAGMA user_version", "6\n");
+  before = raw_rows (path, all_sql);
+
+  db = yishi_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yishi_database_get_schema_version (db), ==, YISHI_SCHEMA_VERSION);
+  report = yishi_database_check (db, &ok, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  after = raw_rows (path, all_sql);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "override|1|5c24b7eb-6d80-41df-9ea1-2a3b4c5d6e1b|1|6|1|"));
+  g_assert_nonnull (strstr (after, "contest|1|0b7f6a52-3c1e-4d0a-9a53-7c2d1e9f4a10|judging|10|NULL|"));
+  assert_rows (path, "SELECT count(*) FROM minutes", "0\n");
+
+  /* the closed 五月议事会 gets a draft, one discussion per item */
+  minutes = yishi_minutes_store_get (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (minutes->state, ==, YISHI_MINUTES_DRAFT);
+  g_assert_cmpuint (minutes->items->len, ==, 2);
+  g_assert_cmpuint (minutes->meeting->motions->len, ==, 1);
+  /* the meeting in session has none yet */
+  in_session = yishi_minutes_store_get (db, 2, &error);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+  g_assert_null (in_session);
+  g_clear_error (&error);
+
+  g_assert_true (yishi_minutes_store_submit (db, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (yishi_minutes_store_approve_by_chair (db, 1, &error));
+  g_assert_no_error (error);
+  approved = yishi_minutes_store_get (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (approved->approved_by, ==, "张秀英");
+  g_assert_cmpstr (approved->previous_digest, ==, "");
+  g_assert_cmpuint (strlen (approved->digest), ==, YISHI_MINUTES_DIGEST_LENGTH);
+  mismatches = yishi_minutes_store_verify (db, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mismatches->len, ==, 0);
+
+  g_clear_object (&db);
+  assert_refused_sql (path, "UPDATE vote SET yes = 4 WHERE id = 1", "approved minutes");
+  assert_refused_sql (path, "DELETE FROM attendance WHERE meeting_id = 1", "approved minutes");
+  /* the follow-up of a resolution goes on */
+  raw_exec (path, "UPDATE resolution SET follow_up = 'done' WHERE id = 1");
+  assert_schema_as_new (path, fresh_path, "CREATE TABLE minutes_corrigendum");
+  assert_schema_as_new (path, fresh_path, "minutes_locked_update");
+}
+
 /* Opening again does not migrate again. */
 static void
 test_idempotent (void)
@@ -696,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/migrations/from-3/keeps-data", test_from_3_keeps_data);
   g_test_add_func ("/migrations/from-4/keeps-data", test_from_4_keeps_data);
   g_test_add_func ("/migrations/from-5/keeps-data", test_from_5_keeps_data);
+  g_test_add_func ("/migrations/from-6/keeps-data", test_from_6_keeps_data);
   g_test_add_func ("/migrations/idempotent", test_idempotent);
   g_test_add_func ("/migrations/failed-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/concurrent-open", test_concurrent_open);
