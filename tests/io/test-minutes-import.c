@@ -31,6 +31,43 @@ only_meeting (YishiDatabase *db)
   return ((YishiMeetingRow *) meetings->pdata[0])->id;
 }
 
+/* @text written to @name in the fixture's folder; its path. */
+static char *
+write_file (MinutesFixture *fixture,
+            const char     *name,
+            const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir->path, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A second, empty database beside the fixture's. */
+static YishiDatabase *
+open_other (MinutesFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir->path, "other.db", NULL);
+  YishiDatabase *db = yishi_database_open (path, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+/* The exported text with the place 社区活动室 changed to 居委活动室, a
+ * change of the same length. */
+static void
+change_place (char *text)
+{
+  char *place = strstr (text, MINUTES_PLACE);
+
+  g_assert_nonnull (place);
+  memcpy (place, "居委", strlen ("居委"));
+}
+
 static void
 test_round_trip (void)
 {
@@ -39,18 +76,14 @@ test_round_trip (void)
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *other_path = NULL;
   g_autoptr(YishiDatabase) other = NULL;
   g_autoptr(GPtrArray) mismatches = NULL;
   gboolean created = FALSE;
 
   minutes_fixture_set_up (&fixture, TRUE);
   first = export_string (fixture.db, fixture.meeting);
-  path = g_build_filename (fixture.dir->path, "minutes.xml", NULL);
-  g_assert_true (g_file_set_contents (path, first, -1, &error));
-  other_path = g_build_filename (fixture.dir->path, "other.db", NULL);
-  other = yishi_database_open (other_path, &error);
-  g_assert_no_error (error);
+  path = write_file (&fixture, "minutes.xml", first);
+  other = open_other (&fixture);
 
   g_assert_true (yishi_minutes_xml_import (other, path, &created, &error));
   g_assert_no_error (error);
@@ -77,16 +110,13 @@ test_draft (void)
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *other_path = NULL;
   g_autoptr(YishiDatabase) other = NULL;
   gboolean created = FALSE;
 
   minutes_fixture_set_up (&fixture, FALSE);
   first = export_string (fixture.db, fixture.meeting);
-  path = g_build_filename (fixture.dir->path, "draft.xml", NULL);
-  g_assert_true (g_file_set_contents (path, first, -1, &error));
-  other_path = g_build_filename (fixture.dir->path, "other.db", NULL);
-  other = yishi_database_open (other_path, &error);
+  path = write_file (&fixture, "draft.xml", first);
+  other = open_other (&fixture);
   g_assert_true (yishi_minutes_xml_import (other, path, &created, &error));
   g_assert_no_error (error);
   second = export_string (other, only_meeting (other));
@@ -102,21 +132,15 @@ test_tampered (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *other_path = NULL;
   g_autoptr(YishiDatabase) other = NULL;
   g_autoptr(GPtrArray) meetings = NULL;
-  char *place;
   gboolean created = FALSE;
 
   minutes_fixture_set_up (&fixture, TRUE);
   text = export_string (fixture.db, fixture.meeting);
-  place = strstr (text, MINUTES_PLACE);
-  g_assert_nonnull (place);
-  memcpy (place, "居委", strlen ("居委")); /* 社区 → 居委, same length */
-  path = g_build_filename (fixture.dir->path, "changed.xml", NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  other_path = g_build_filename (fixture.dir->path, "other.db", NULL);
-  other = yishi_database_open (other_path, &error);
+  change_place (text);
+  path = write_file (&fixture, "changed.xml", text);
+  other = open_other (&fixture);
 
   g_assert_false (yishi_minutes_xml_import (other, path, &created, &error));
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT);
@@ -137,21 +161,15 @@ test_tampered_again (void)
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
   g_autofree char *changed_path = NULL;
-  g_autofree char *other_path = NULL;
   g_autoptr(YishiDatabase) other = NULL;
-  char *place;
   gboolean created = FALSE;
 
   minutes_fixture_set_up (&fixture, TRUE);
   text = export_string (fixture.db, fixture.meeting);
-  path = g_build_filename (fixture.dir->path, "minutes.xml", NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  place = strstr (text, MINUTES_PLACE);
-  memcpy (place, "居委", strlen ("居委"));
-  changed_path = g_build_filename (fixture.dir->path, "changed.xml", NULL);
-  g_assert_true (g_file_set_contents (changed_path, text, -1, &error));
-  other_path = g_build_filename (fixture.dir->path, "other.db", NULL);
-  other = yishi_database_open (other_path, &error);
+  path = write_file (&fixture, "minutes.xml", text);
+  change_place (text);
+  changed_path = write_file (&fixture, "changed.xml", text);
+  other = open_other (&fixture);
   g_assert_true (yishi_minutes_xml_import (other, path, &created, &error));
   g_assert_no_error (error);
 
