@@ -57,6 +57,8 @@ typedef struct
   double        bottom;
   GPtrArray    *pages;     /* of GPtrArray of YishiDocPiece */
   double        y;         /* where the next piece goes on the last page */
+  GHashTable   *cells;     /* the layouts of table cells, by text and style: minutes
+                            * repeat the same labels in every vote table */
 } YishiDocPaginator;
 
 /* yishi-doc-pdf-blocks.c: text, pieces and the paginator */

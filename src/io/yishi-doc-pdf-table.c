@@ -25,6 +25,27 @@ column_x (const YishiDocTable *table,
 
 /* A row with its cells' text laid out in their columns; its height is
  * the tallest cell's. */
+/* A cell's layout, shared with every cell of the same text, weight,
+ * width and alignment: a layout is only drawn once made, never changed. */
+static PangoLayout *
+cell_layout (YishiDocPaginator *paginator,
+             const char        *text,
+             gboolean           bold,
+             double             width,
+             PangoAlignment     alignment)
+{
+  g_autofree char *key = g_strdup_printf ("%d|%.3f|%d|%s", bold, width, (int) alignment, text != NULL ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (paginator->cells, key);
+
+  if (layout == NULL)
+    {
+      layout = _yishi_doc_text_layout (paginator->context, text, _YISHI_DOC_SANS, _YISHI_DOC_TABLE_SIZE, bold,
+                                       width, alignment);
+      g_hash_table_insert (paginator->cells, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static YishiDocPiece *
 row_piece_new (YishiDocPaginator   *paginator,
                const YishiDocTable *table,
@@ -39,10 +60,8 @@ row_piece_new (YishiDocPaginator   *paginator,
     {
       double width = column_x (table, 0, paginator->width, i + 1)
                      - column_x (table, 0, paginator->width, i) - 2 * _YISHI_DOC_CELL_PAD;
-      PangoLayout *layout = _yishi_doc_text_layout (paginator->context, row->cells[i],
-                                                    _YISHI_DOC_SANS, _YISHI_DOC_TABLE_SIZE,
-                                                    row->header, width,
-                                                    _yishi_doc_pango_alignment (table->aligns[i]));
+      PangoLayout *layout = cell_layout (paginator, row->cells[i], row->header, width,
+                                         _yishi_doc_pango_alignment (table->aligns[i]));
 
       tallest = MAX (tallest, _yishi_doc_layout_height (layout));
       g_ptr_array_add (piece->layouts, layout);

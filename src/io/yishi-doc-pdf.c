@@ -197,6 +197,7 @@ yishi_doc_layout_new (const YishiDoc *doc,
   paginator->top = MARGIN_TOP;
   paginator->bottom = height_pt - MARGIN_BOTTOM;
   paginator->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  paginator->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   _yishi_doc_paginator_break (paginator);
 
   for (guint i = 0; i < _yishi_doc_get_n_blocks (doc); i++)
@@ -215,6 +216,7 @@ yishi_doc_layout_free (YishiDocLayout *layout)
     return;
 
   g_ptr_array_unref (layout->paginator.pages);
+  g_hash_table_unref (layout->paginator.cells);
   g_object_unref (layout->paginator.context);
   g_object_unref (layout->font_map);
   g_free (layout->footer);
