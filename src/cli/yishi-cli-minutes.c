@@ -419,17 +419,25 @@ verify_database (YishiCli   *cli,
   g_autoptr(GPtrArray) mismatches = NULL;
   g_autoptr(GError) error = NULL;
   gint64 meeting_id = 0;
+  gint64 n = 1;
 
   if (meeting != NULL && !yishi_cli_parse_id ("--meeting", meeting, &meeting_id))
     return YISHI_CLI_EXIT_USAGE;
   db = yishi_cli_open_database (cli, FALSE, &error);
-  if (db == NULL || (mismatches = yishi_minutes_store_verify (db, meeting_id, &error)) == NULL)
+  if (db == NULL || (mismatches = yishi_minutes_store_verify (db, meeting_id, &error)) == NULL ||
+      (meeting_id == 0 && (n = yishi_minutes_store_count_approved (db, &error)) < 0))
     return yishi_cli_fail (error);
   if (mismatches->len > 0)
     return report_mismatches (mismatches);
 
-  /* Translators: every approved minutes was checked and none was altered */
-  g_print ("%s\n", _("All approved minutes match."));
+  if (n == 0)
+    {
+      g_print ("%s\n", _("No minutes are approved yet: there is no digest to check."));
+      return YISHI_CLI_EXIT_OK;
+    }
+  /* Translators: every approved minutes checked (one meeting's, or all N) matched its digest */
+  g_print (ngettext ("%u approved minutes matches its digest.\n", "All %u approved minutes match their digests.\n",
+                     (gulong) n), (guint) n);
   return YISHI_CLI_EXIT_OK;
 }
 

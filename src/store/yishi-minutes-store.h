@@ -193,6 +193,10 @@ GPtrArray    *yishi_minutes_store_verify    (YishiDatabase      *db,
                                              gint64              meeting_id,
                                              GError            **error);
 
+/* How many minutes are approved or frozen; -1 with @error on failure. */
+gint64        yishi_minutes_store_count_approved (YishiDatabase *db,
+                                             GError            **error);
+
 /* Stores minutes read from an exported file, with the meeting they
  * record, keyed by UUID: minutes already here are left as they are
  * (@out_created FALSE). People and the council are found by name and made

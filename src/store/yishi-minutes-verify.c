@@ -211,3 +211,23 @@ yishi_minutes_store_verify (YishiDatabase  *db,
     return NULL;
   return g_steal_pointer (&mismatches);
 }
+
+/* How many minutes are approved (or frozen): what a verification that
+ * found nothing wrong has checked. -1 with @error when it cannot tell. */
+gint64
+yishi_minutes_store_count_approved (YishiDatabase  *db,
+                                    GError        **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  g_autoptr(YishiStmt) stmt = NULL;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), -1);
+
+  locker = _yishi_database_locker_new (db);
+  stmt = _yishi_database_prepare (db, "SELECT count(*) FROM minutes WHERE digest IS NOT NULL", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _yishi_database_set_error (db, error), -1;
+  return sqlite3_column_int64 (stmt, 0);
+}

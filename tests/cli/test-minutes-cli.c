@@ -199,7 +199,7 @@ test_approve_by_chair (Fixture       *fixture,
   set_up_council (fixture);
   state = minutes_member (fixture, "1", "state");
   g_assert_cmpstr (state, ==, "draft");
-  RUN (0, "All approved minutes match.\n", "minutes", "verify");
+  RUN (0, "No minutes are approved yet: there is no digest to check.\n", "minutes", "verify");
 
   refused = yishi_cli_run (fixture, "minutes", "approve", "1", NULL);
   yishi_cli_assert_status (refused, 1, "");
@@ -231,8 +231,8 @@ test_approve_by_chair (Fixture       *fixture,
   g_clear_pointer (&state, g_free);
   state = minutes_member (fixture, "1", "state");
   g_assert_cmpstr (state, ==, "frozen");
-  RUN (0, "All approved minutes match.\n", "minutes", "verify");
-  RUN (0, "All approved minutes match.\n", "minutes", "verify", "--meeting", "1");
+  RUN (0, "1 approved minutes matches its digest.\n", "minutes", "verify");
+  RUN (0, "1 approved minutes matches its digest.\n", "minutes", "verify", "--meeting", "1");
   RUN (0, NULL, "minutes", "show", "1");
 }
 
@@ -269,7 +269,7 @@ test_approve_by_vote (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (second, "state"), ==, "approved");
   g_assert_cmpstr (json_object_get_string_member (second, "previous_digest"), ==,
                    json_object_get_string_member (first, "digest"));
-  RUN (0, "All approved minutes match.\n", "minutes", "verify");
+  RUN (0, "All 2 approved minutes match their digests.\n", "minutes", "verify");
 }
 
 /* With the sqlite3 C API, as someone with the file and the shell would:
@@ -308,7 +308,7 @@ test_tamper_database (Fixture       *fixture,
   hold_meeting (fixture, "2", SECOND_TITLE, "2024-06-14 19:30");
   RUN (0, NULL, "minutes", "approve", "1", "--submit");
   RUN (0, NULL, "minutes", "approve", "2", "--submit");
-  RUN (0, "All approved minutes match.\n", "minutes", "verify");
+  RUN (0, "All 2 approved minutes match their digests.\n", "minutes", "verify");
 
   tamper (fixture, "UPDATE vote SET yes = yes - 1, no = no + 1 WHERE motion_id = 1");
   all = yishi_cli_run (fixture, "minutes", "verify", NULL);
@@ -403,7 +403,7 @@ test_import (Fixture       *fixture,
   g_assert_cmpstr (first->out, !=, second->out);
   g_assert_nonnull (strstr (second->out, FIRST_TITLE));
 
-  RUN (0, "All approved minutes match.\n", "minutes", "verify", "--db", other);
+  RUN (0, "1 approved minutes matches its digest.\n", "minutes", "verify", "--db", other);
   RUN (0, "", "minutes", "export", "1", "--db", other, "--format", "xml", "-o", again);
   original = read_file (xml);
   copy = read_file (again);
