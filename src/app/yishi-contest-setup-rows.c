@@ -38,8 +38,8 @@ _yishi_contest_setup_criterion_row (const YishiContestCriterionRow *criterion,
                                     gboolean                        removable,
                                     GtkWidget                     **out_button)
 {
-  g_autofree char *max = yishi_contest_points_text (criterion->max_points);
-  g_autofree char *step = yishi_contest_points_text (criterion->step);
+  g_autofree char *max = yishi_contest_points_format_short (criterion->max_points);
+  g_autofree char *step = yishi_contest_points_format_short (criterion->step);
   /* the plural follows whole points: 1 point, 30 points, 0.5 points */
   gulong plural = criterion->max_points == 100 ? 1 : 2;
   g_autofree char *limits = NULL;
@@ -137,7 +137,7 @@ _yishi_contest_setup_total_text (GPtrArray *criteria,
   if (*out_usual)
     return g_strdup (_("The maxima add up to 100 points."));
 
-  points = yishi_contest_points_text (total);
+  points = yishi_contest_points_format_short (total);
   /* Translators: %s is a number of points other than 100, such as 95 */
   return g_strdup_printf (_("The maxima add up to %s points; most contests use 100."), points);
 }

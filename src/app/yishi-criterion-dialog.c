@@ -79,8 +79,8 @@ check_max (YishiCriterionDialog *self,
   if (*out_max % step == 0)
     return NULL;
 
-  max_text = yishi_contest_points_text (*out_max);
-  step_text = yishi_contest_points_text (step);
+  max_text = yishi_contest_points_format_short (*out_max);
+  step_text = yishi_contest_points_format_short (step);
   /* Translators: the first %s is a maximum of points, such as 30.3, the second the step, such as 0.5 */
   return g_strdup_printf (_("%s is not a multiple of the step %s: judges could not give the maximum."),
                           max_text, step_text);

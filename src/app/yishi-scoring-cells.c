@@ -112,7 +112,7 @@ _yishi_scoring_grid_show_progress (YishiScoringGrid *self)
       judge_scored += scored;
       if (get_cell (self, r, 0) != NULL)
         judge_expected += self->data->criteria->len;
-      total_text = scored > 0 ? yishi_contest_text_points (total) : g_strdup ("—");
+      total_text = scored > 0 ? yishi_contest_points_format (total) : g_strdup ("—");
       gtk_label_set_label (self->total_labels->pdata[r], total_text);
       progress = yishi_contest_text_progress (self->others_scored[r] + scored, entry->n_expected);
       gtk_label_set_label (self->progress_labels->pdata[r], progress);
@@ -300,7 +300,7 @@ add_header (YishiScoringGrid *self)
   for (guint c = 0; c < n; c++)
     {
       const YishiContestCriterionRow *criterion = self->data->criteria->pdata[c];
-      g_autofree char *max = yishi_contest_points_text (criterion->max_points);
+      g_autofree char *max = yishi_contest_points_format_short (criterion->max_points);
       /* Translators: a criterion's column in the scoring grid: its name, then its maximum points */
       g_autofree char *text = g_strdup_printf (_("%s\n(0–%s)"), criterion->name, max);
       GtkWidget *label = make_label (text, 0.5, "heading");
@@ -336,7 +336,7 @@ add_cell (YishiScoringGrid *self,
   cell->stored = yishi_scoring_data_find_points (self->data, entry->proposal_id, criterion->id);
   if (cell->stored >= 0)
     {
-      g_autofree char *text = yishi_contest_text_points (cell->stored);
+      g_autofree char *text = yishi_contest_points_format (cell->stored);
 
       gtk_editable_set_text (cell->entry, text);
     }

@@ -190,15 +190,6 @@ sheet_scale (const YishiContestSheet *sheet)
   return MIN (scale, YISHI_CONTEST_MAX_TOTAL);
 }
 
-static char *
-format_points (gint64 hundredths)
-{
-  YishiContestScore score;
-
-  yishi_contest_score_init_exact (&score, hundredths, 1);
-  return yishi_contest_score_format (&score);
-}
-
 static gboolean
 check_proposals (const YishiContestSheet  *sheet,
                  GError                  **error)
@@ -248,8 +239,8 @@ check_totals (const YishiContestSheet  *sheet,
 
       if (row->total < 0 || row->total > scale)
         {
-          g_autofree char *points = format_points (row->total);
-          g_autofree char *most = format_points (scale);
+          g_autofree char *points = yishi_contest_points_format (row->total);
+          g_autofree char *most = yishi_contest_points_format (scale);
 
           g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                        /* Translators: the ids of a judge and a proposal, then two numbers of points such as “101.50” and “100.00” */

@@ -118,6 +118,37 @@ yishi_contest_score_format (const YishiContestScore *score)
                           (uint64_t) (magnitude / 100), (guint) (magnitude % 100));
 }
 
+char *
+yishi_contest_points_format (gint64 hundredths)
+{
+  YishiContestScore score;
+
+  yishi_contest_score_init_exact (&score, hundredths, 1);
+  return yishi_contest_score_format (&score);
+}
+
+char *
+yishi_contest_points_format_short (gint64 hundredths)
+{
+  const char *sign = hundredths < 0 ? "-" : "";
+  guint64 magnitude = hundredths < 0 ? -(guint64) hundredths : (guint64) hundredths;
+  guint part = (guint) (magnitude % 100);
+
+  if (part == 0)
+    return g_strdup_printf ("%s%" PRIu64, sign, (uint64_t) (magnitude / 100));
+  if (part % 10 == 0)
+    return g_strdup_printf ("%s%" PRIu64 ".%u", sign, (uint64_t) (magnitude / 100), part / 10);
+  return g_strdup_printf ("%s%" PRIu64 ".%02u", sign, (uint64_t) (magnitude / 100), part);
+}
+
+gboolean
+yishi_contest_points_fit (gint64 points,
+                          gint64 max_points,
+                          gint64 step)
+{
+  return points >= 0 && points <= max_points && (step <= 0 || points % step == 0);
+}
+
 /* The sum of @totals over @n_totals; 0 / 1 when there are none. */
 void
 yishi_contest_score_mean (const gint64      *totals,

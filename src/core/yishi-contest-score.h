@@ -48,6 +48,15 @@ int         yishi_contest_score_compare      (const YishiContestScore *a,
                                               const YishiContestScore *b);
 gint64      yishi_contest_score_hundredths   (const YishiContestScore *score);
 char       *yishi_contest_score_format       (const YishiContestScore *score);
+/* Points in hundredths as shown: “27.50”, always two decimals. */
+char       *yishi_contest_points_format      (gint64                   hundredths);
+/* As a judge writes them: “30”, “27.5”, “0.25”. */
+char       *yishi_contest_points_format_short (gint64                  hundredths);
+/* Whether a judge may give @points on a criterion of @max_points in
+ * steps of @step: from 0 to the maximum, on the step. */
+gboolean    yishi_contest_points_fit         (gint64                   points,
+                                              gint64                   max_points,
+                                              gint64                   step);
 
 void        yishi_contest_score_mean         (const gint64            *totals,
                                               guint                    n_totals,

@@ -71,29 +71,6 @@ yishi_contest_text_progress (guint n_scored,
 }
 
 char *
-yishi_contest_text_points (gint64 hundredths)
-{
-  YishiContestScore score;
-
-  yishi_contest_score_init_exact (&score, hundredths, 1);
-  return yishi_contest_score_format (&score);
-}
-
-char *
-yishi_contest_points_text (gint64 hundredths)
-{
-  const char *sign = hundredths < 0 ? "-" : "";
-  gint64 whole = ABS (hundredths) / 100;
-  int part = ABS (hundredths) % 100;
-
-  if (part == 0)
-    return g_strdup_printf ("%s%" PRId64, sign, whole);
-  if (part % 10 == 0)
-    return g_strdup_printf ("%s%" PRId64 ".%d", sign, whole, part / 10);
-  return g_strdup_printf ("%s%" PRId64 ".%02d", sign, whole, part);
-}
-
-char *
 yishi_contest_yuan_text (gint64 fen)
 {
   g_autofree char *amount = yishi_money_format_yuan (fen);

@@ -13,11 +13,7 @@ char       *yishi_contest_text_summary   (const YishiContestRow *contest);
 /* “12 of 30 scored”; “all 30 scored” once complete. */
 char       *yishi_contest_text_progress  (guint               n_scored,
                                           guint               n_expected);
-/* Hundredths of a point as shown: “27.50”. */
-char       *yishi_contest_text_points    (gint64              hundredths);
 
-/* "30", "0.5", "0.25": hundredths of a point without trailing zeros. */
-char       *yishi_contest_points_text          (gint64             hundredths);
 /* "¥200,000.00" */
 char       *yishi_contest_yuan_text            (gint64             fen);
 /* "Is the proposer", "Same grid", …: the choices of a drop-down. */

@@ -306,14 +306,6 @@ yishi_contest_lookup_recusal (YishiContestLookup *lookup,
   return g_hash_table_lookup (lookup->recusal_pairs, key);
 }
 
-/* Hundredths as "27.50" or "-0.50". */
-static char *
-format_points (gint64 points)
-{
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", points < 0 ? "-" : "",
-                          ABS (points) / 100, (int) (ABS (points) % 100));
-}
-
 /* Reads "27", "27.5", "27.50" or ".5"; @text is stripped and in NFKC. */
 static gboolean
 read_decimal (const char *text,
@@ -393,11 +385,10 @@ yishi_contest_check_points (const YishiContestCriterionRow  *criterion,
 
   g_return_val_if_fail (criterion != NULL, FALSE);
 
-  if (points >= 0 && points <= criterion->max_points &&
-      (criterion->step <= 0 || points % criterion->step == 0))
+  if (yishi_contest_points_fit (points, criterion->max_points, criterion->step))
     return TRUE;
 
-  text = format_points (points);
+  text = yishi_contest_points_format (points);
   if (points < 0)
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
@@ -407,7 +398,7 @@ yishi_contest_check_points (const YishiContestCriterionRow  *criterion,
     }
   if (points > criterion->max_points)
     {
-      limit = format_points (criterion->max_points);
+      limit = yishi_contest_points_format (criterion->max_points);
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                    /* Translators: points such as “31.00”, the maximum such as
                     * “30.00”, and the criterion's name */
@@ -415,7 +406,7 @@ yishi_contest_check_points (const YishiContestCriterionRow  *criterion,
                    text, limit, criterion->name);
       return FALSE;
     }
-  limit = format_points (criterion->step);
+  limit = yishi_contest_points_format (criterion->step);
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                /* Translators: points such as “27.30”, the step such as “0.50”,
                 * and the criterion's name */

@@ -9,20 +9,6 @@
 #define N_LEADING_COLUMNS  2
 #define N_TRAILING_COLUMNS 1
 
-/* Hundredths of a point as a judge writes them: “30”, “0.5”, “0.25”. */
-static char *
-format_points (gint64 hundredths)
-{
-  gint64 whole = hundredths / 100;
-  int fraction = (int) (hundredths % 100);
-
-  if (fraction == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, whole);
-  if (fraction % 10 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ".%d", whole, fraction / 10);
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", whole, fraction);
-}
-
 static gboolean
 is_recused (GPtrArray *recusals,
             gint64     judge_id,
@@ -66,7 +52,7 @@ list_steps (GPtrArray *criteria)
   for (guint i = 0; i < criteria->len; i++)
     {
       const YishiContestCriterionRow *criterion = g_ptr_array_index (criteria, i);
-      g_autofree char *step = format_points (criterion->step);
+      g_autofree char *step = yishi_contest_points_format_short (criterion->step);
 
       if (i > 0)
         /* Translators: separates the items of a list on a score sheet; zh_CN “，” */
@@ -86,7 +72,7 @@ compose_instructions (GPtrArray *criteria)
 
   if (step != 0)
     {
-      steps = format_points (step);
+      steps = yishi_contest_points_format_short (step);
       /* Translators: the instructions on a judge's score sheet; %s is a
        * number of points such as 0.5; zh_CN “请按各评分标准逐项评分，每项分值为 0 分至该项
        * 满分，以 %s 分为单位；在“合计”栏填写各项之和，并在表格下方签名、注明日期。标有
@@ -141,7 +127,7 @@ add_table_head (YishiDoc  *doc,
   for (guint i = 0; i < criteria->len; i++)
     {
       const YishiContestCriterionRow *criterion = g_ptr_array_index (criteria, i);
-      g_autofree char *maximum = format_points (criterion->max_points);
+      g_autofree char *maximum = yishi_contest_points_format_short (criterion->max_points);
 
       /* Translators: a column of a judge's score sheet: a criterion and
        * its maximum; zh_CN “%1$s（%2$s分）” */

@@ -38,8 +38,8 @@ check_criterion (const char  *name,
   if (max_points % step == 0)
     return TRUE;
 
-  max_text = _yishi_contest_format_points (max_points);
-  step_text = _yishi_contest_format_points (step);
+  max_text = yishi_contest_points_format (max_points);
+  step_text = yishi_contest_points_format (step);
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                /* Translators: a criterion's name, its maximum points and the step judges may use */
                _("Criterion “%s”: the maximum %s is not a multiple of the step %s."),

@@ -92,12 +92,12 @@ check_points (gint64                points,
   g_autofree char *max_text = NULL;
   g_autofree char *step_text = NULL;
 
-  if (points >= 0 && points <= criterion->max_points && points % criterion->step == 0)
+  if (yishi_contest_points_fit (points, criterion->max_points, criterion->step))
     return TRUE;
 
-  points_text = _yishi_contest_format_points (points);
-  max_text = _yishi_contest_format_points (criterion->max_points);
-  step_text = _yishi_contest_format_points (criterion->step);
+  points_text = yishi_contest_points_format (points);
+  max_text = yishi_contest_points_format (criterion->max_points);
+  step_text = yishi_contest_points_format (criterion->step);
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                /* Translators: a judge's name, the points they gave, a proposal's title, a criterion's
                 * name, then its maximum points and its step, e.g. “王芳 gave 31.00 points to “…” on

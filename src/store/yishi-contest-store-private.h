@@ -64,7 +64,5 @@ YishiContestRanking *_yishi_contest_rank_locked (YishiDatabase *db,
 YishiContestResults *_yishi_contest_read_results (YishiDatabase *db,
                                        gint64                   contest_id,
                                        GError                 **error);
-/* "12.50": hundredths of a point, shown with two decimals. */
-char    *_yishi_contest_format_points (gint64                   hundredths);
 
 G_END_DECLS

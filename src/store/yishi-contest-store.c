@@ -476,11 +476,3 @@ yishi_contest_store_list (YishiDatabase  *db,
     return _yishi_database_set_error (db, error), NULL;
   return g_steal_pointer (&rows);
 }
-
-/* "12.50": points are shown with two decimals. */
-char *
-_yishi_contest_format_points (gint64 hundredths)
-{
-  return g_strdup_printf ("%s%" PRId64 ".%02d", hundredths < 0 ? "-" : "",
-                          ABS (hundredths) / 100, (int) (ABS (hundredths) % 100));
-}
