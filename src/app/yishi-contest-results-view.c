@@ -369,7 +369,9 @@ yishi_contest_results_view_reload (YishiContestResultsView *self)
 {
   g_return_if_fail (YISHI_IS_CONTEST_RESULTS_VIEW (self));
 
-  if (self->session == NULL)
+  /* read when shown (see map_cb): ranking a large contest for a page no
+   * one looks at is wasted work */
+  if (self->session == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   g_cancellable_cancel (self->cancellable);
   g_set_object (&self->cancellable, g_cancellable_new ());
