@@ -197,14 +197,28 @@ yishi_minutes_store_save (YishiDatabase      *db,
   return _yishi_minutes_run (db, meeting_id, save, &data, error);
 }
 
-static gboolean
-submit (YishiDatabase  *db,
-        YishiMinutes   *minutes,
-        gpointer        data,
-        GError        **error)
+/* A move that only changes the state: the move checked, the state it
+ * leads to. */
+typedef struct
 {
-  return check_state (minutes, YISHI_MINUTES_MOVE_SUBMIT, error) &&
-         set_state (db, minutes, YISHI_MINUTES_SUBMITTED, error);
+  YishiMinutesMove   move;
+  YishiMinutesState  state;
+} PlainMove;
+
+static const PlainMove submit_move = { YISHI_MINUTES_MOVE_SUBMIT, YISHI_MINUTES_SUBMITTED };
+static const PlainMove reopen_move = { YISHI_MINUTES_MOVE_REOPEN, YISHI_MINUTES_DRAFT };
+static const PlainMove freeze_move = { YISHI_MINUTES_MOVE_FREEZE, YISHI_MINUTES_FROZEN };
+
+static gboolean
+plain_move (YishiDatabase  *db,
+            YishiMinutes   *minutes,
+            gpointer        data,
+            GError        **error)
+{
+  const PlainMove *move = data;
+
+  return check_state (minutes, move->move, error) &&
+         set_state (db, minutes, move->state, error);
 }
 
 gboolean
@@ -214,17 +228,7 @@ yishi_minutes_store_submit (YishiDatabase  *db,
 {
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
 
-  return _yishi_minutes_run (db, meeting_id, submit, NULL, error);
-}
-
-static gboolean
-reopen (YishiDatabase  *db,
-        YishiMinutes   *minutes,
-        gpointer        data,
-        GError        **error)
-{
-  return check_state (minutes, YISHI_MINUTES_MOVE_REOPEN, error) &&
-         set_state (db, minutes, YISHI_MINUTES_DRAFT, error);
+  return _yishi_minutes_run (db, meeting_id, plain_move, (gpointer) &submit_move, error);
 }
 
 gboolean
@@ -234,7 +238,7 @@ yishi_minutes_store_reopen (YishiDatabase  *db,
 {
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
 
-  return _yishi_minutes_run (db, meeting_id, reopen, NULL, error);
+  return _yishi_minutes_run (db, meeting_id, plain_move, (gpointer) &reopen_move, error);
 }
 
 /* Fills in the approval, chains the minutes to the council's previous
@@ -369,16 +373,6 @@ yishi_minutes_store_approve_by_vote (YishiDatabase  *db,
   return _yishi_minutes_run (db, meeting_id, approve_by_vote, &data, error);
 }
 
-static gboolean
-freeze (YishiDatabase  *db,
-        YishiMinutes   *minutes,
-        gpointer        data,
-        GError        **error)
-{
-  return check_state (minutes, YISHI_MINUTES_MOVE_FREEZE, error) &&
-         set_state (db, minutes, YISHI_MINUTES_FROZEN, error);
-}
-
 gboolean
 yishi_minutes_store_freeze (YishiDatabase  *db,
                             gint64          meeting_id,
@@ -386,7 +380,7 @@ yishi_minutes_store_freeze (YishiDatabase  *db,
 {
   g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
 
-  return _yishi_minutes_run (db, meeting_id, freeze, NULL, error);
+  return _yishi_minutes_run (db, meeting_id, plain_move, (gpointer) &freeze_move, error);
 }
 
 static gboolean
