@@ -54,16 +54,18 @@ _yishi_contest_setup_load_func (YishiDatabase   *db,
                                 GDestroyNotify  *out_free,
                                 GError         **error)
 {
-  gint64 id = *(gint64 *) data;
-  g_autoptr(YishiContestSetupData) loaded = g_new0 (YishiContestSetupData, 1);
+  g_autoptr(YishiContestRoster) roster = yishi_contest_store_roster (db, *(gint64 *) data, error);
+  YishiContestSetupData *loaded;
 
   *out_free = (GDestroyNotify) _yishi_contest_setup_data_free;
-  if ((loaded->contest = yishi_contest_store_get (db, id, error)) == NULL ||
-      (loaded->lists[YISHI_SETUP_LIST_CRITERIA] = yishi_contest_store_list_criteria (db, id, error)) == NULL ||
-      (loaded->lists[YISHI_SETUP_LIST_JUDGES] = yishi_contest_store_list_judges (db, id, error)) == NULL ||
-      (loaded->lists[YISHI_SETUP_LIST_ENTRIES] = yishi_contest_store_list_entries (db, id, error)) == NULL ||
-      (loaded->lists[YISHI_SETUP_LIST_RECUSALS] = yishi_contest_store_list_recusals (db, id, error)) == NULL)
+  if (roster == NULL)
     return NULL;
-  return g_steal_pointer (&loaded);
+  loaded = g_new0 (YishiContestSetupData, 1);
+  loaded->contest = g_steal_pointer (&roster->contest);
+  loaded->lists[YISHI_SETUP_LIST_CRITERIA] = g_steal_pointer (&roster->criteria);
+  loaded->lists[YISHI_SETUP_LIST_JUDGES] = g_steal_pointer (&roster->judges);
+  loaded->lists[YISHI_SETUP_LIST_ENTRIES] = g_steal_pointer (&roster->entries);
+  loaded->lists[YISHI_SETUP_LIST_RECUSALS] = g_steal_pointer (&roster->recusals);
+  return loaded;
 }
 

@@ -32,22 +32,22 @@ yishi_scoring_data_read (YishiDatabase  *db,
                          gint64          judge_id,
                          GError        **error)
 {
-  g_autoptr(YishiScoringData) data = g_new0 (YishiScoringData, 1);
+  g_autoptr(YishiContestRoster) roster = yishi_contest_store_roster (db, contest_id, error);
+  g_autoptr(YishiScoringData) data = NULL;
 
-  if ((data->contest = yishi_contest_store_get (db, contest_id, error)) == NULL ||
-      (data->criteria = yishi_contest_store_list_criteria (db, contest_id, error)) == NULL ||
-      (data->judges = yishi_contest_store_list_judges (db, contest_id, error)) == NULL ||
-      (data->entries = yishi_contest_store_list_entries (db, contest_id, error)) == NULL)
+  if (roster == NULL)
     return NULL;
+  data = g_new0 (YishiScoringData, 1);
+  data->contest = g_steal_pointer (&roster->contest);
+  data->criteria = g_steal_pointer (&roster->criteria);
+  data->judges = g_steal_pointer (&roster->judges);
+  data->entries = g_steal_pointer (&roster->entries);
+  data->recusals = g_steal_pointer (&roster->recusals);
   data->judge_id = choose_judge (data->judges, judge_id);
-  if (data->judge_id == 0)
-    {
-      data->recusals = g_ptr_array_new ();
-      data->scores = g_array_new (FALSE, FALSE, sizeof (YishiContestScoreRow));
-      return g_steal_pointer (&data);
-    }
-  if ((data->recusals = yishi_contest_store_list_recusals (db, contest_id, error)) == NULL ||
-      (data->scores = yishi_contest_store_read_judge_scores (db, contest_id, data->judge_id, error)) == NULL)
+  data->scores = data->judge_id == 0
+    ? g_array_new (FALSE, FALSE, sizeof (YishiContestScoreRow))
+    : yishi_contest_store_read_judge_scores (db, contest_id, data->judge_id, error);
+  if (data->scores == NULL)
     return NULL;
   return g_steal_pointer (&data);
 }

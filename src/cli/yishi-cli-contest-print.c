@@ -52,8 +52,7 @@ yishi_cli_contest_sheets (YishiCli  *cli,
   };
   g_autoptr(GOptionContext) context = yishi_cli_context_new (cli, N_("ID"),
       N_("Writes blank A4 score sheets, one per judge, for judges who score on paper."), entries);
-  g_autoptr(YishiContestRow) contest = NULL;
-  g_autoptr(GPtrArray) criteria = NULL, judges = NULL, entries_rows = NULL, recusals = NULL;
+  g_autoptr(YishiContestRoster) roster = NULL;
   g_autoptr(YishiDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
@@ -64,12 +63,9 @@ yishi_cli_contest_sheets (YishiCli  *cli,
     return yishi_cli_usage_error ("%s", _("Say where to write the score sheets with --output FILE."));
   db = yishi_cli_open_database (cli, FALSE, &error);
   if (db == NULL ||
-      (contest = yishi_contest_store_get (db, id, &error)) == NULL ||
-      (criteria = yishi_contest_store_list_criteria (db, id, &error)) == NULL ||
-      (judges = yishi_contest_store_list_judges (db, id, &error)) == NULL ||
-      (entries_rows = yishi_contest_store_list_entries (db, id, &error)) == NULL ||
-      (recusals = yishi_contest_store_list_recusals (db, id, &error)) == NULL ||
-      !yishi_score_sheets_write_pdf (contest, criteria, judges, entries_rows, recusals, output, &error))
+      (roster = yishi_contest_store_roster (db, id, &error)) == NULL ||
+      !yishi_score_sheets_write_pdf (roster->contest, roster->criteria, roster->judges, roster->entries,
+                                     roster->recusals, output, &error))
     return yishi_cli_fail (error);
   return YISHI_CLI_EXIT_OK;
 }

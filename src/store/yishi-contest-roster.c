@@ -44,6 +44,44 @@ yishi_contest_recusal_row_free (YishiContestRecusalRow *row)
   g_free (row);
 }
 
+void
+yishi_contest_roster_free (YishiContestRoster *roster)
+{
+  if (roster == NULL)
+    return;
+  g_clear_pointer (&roster->contest, yishi_contest_row_free);
+  g_clear_pointer (&roster->criteria, g_ptr_array_unref);
+  g_clear_pointer (&roster->judges, g_ptr_array_unref);
+  g_clear_pointer (&roster->entries, g_ptr_array_unref);
+  g_clear_pointer (&roster->recusals, g_ptr_array_unref);
+  g_free (roster);
+}
+
+YishiContestRoster *
+yishi_contest_store_roster (YishiDatabase  *db,
+                            gint64          contest_id,
+                            GError        **error)
+{
+  g_autoptr(YishiDatabaseLocker) locker = NULL;
+  g_autoptr(YishiContestRoster) roster = g_new0 (YishiContestRoster, 1);
+  gboolean ok;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), NULL);
+
+  locker = _yishi_database_locker_new (db);
+  /* one transaction: the progress of judges and entries agree */
+  if (!_yishi_database_begin (db, error))
+    return NULL;
+  ok = (roster->contest = yishi_contest_store_get (db, contest_id, error)) != NULL &&
+       (roster->criteria = yishi_contest_store_list_criteria (db, contest_id, error)) != NULL &&
+       (roster->judges = yishi_contest_store_list_judges (db, contest_id, error)) != NULL &&
+       (roster->entries = yishi_contest_store_list_entries (db, contest_id, error)) != NULL &&
+       (roster->recusals = yishi_contest_store_list_recusals (db, contest_id, error)) != NULL;
+  if (!_yishi_database_finish (db, ok, error))
+    return NULL;
+  return g_steal_pointer (&roster);
+}
+
 typedef gpointer (*ReadRowFunc) (sqlite3_stmt *stmt);
 
 /* The rows @sql selects for the contest ?1, each made by @read_row;

@@ -47,6 +47,21 @@ typedef struct
   gint64 points;       /* hundredths */
 } YishiContestScoreInput;
 
+/* A contest with everything its setup lists, read in one transaction:
+ * what the setup page, the scoring grid and the score sheets show. */
+typedef struct
+{
+  YishiContestRow *contest;
+  GPtrArray       *criteria;  /* YishiContestCriterionRow, by position */
+  GPtrArray       *judges;    /* YishiContestJudgeRow, by name */
+  GPtrArray       *entries;   /* YishiContestEntryRow, by proposal id */
+  GPtrArray       *recusals;  /* YishiContestRecusalRow, by judge name */
+} YishiContestRoster;
+
+void       yishi_contest_roster_free       (YishiContestRoster      *roster);
+YishiContestRoster *yishi_contest_store_roster (YishiDatabase      *db,
+                                              gint64           contest_id,
+                                              GError         **error);
 void       yishi_contest_judge_row_free    (YishiContestJudgeRow    *row);
 void       yishi_contest_entry_row_free    (YishiContestEntryRow    *row);
 void       yishi_contest_recusal_row_free  (YishiContestRecusalRow  *row);
@@ -104,6 +119,7 @@ gboolean   yishi_contest_store_remove_recusal   (YishiDatabase *db,
                                                  gint64         proposal_id,
                                                  GError       **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiContestRoster, yishi_contest_roster_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiContestJudgeRow, yishi_contest_judge_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiContestEntryRow, yishi_contest_entry_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiContestRecusalRow, yishi_contest_recusal_row_free)

@@ -84,6 +84,20 @@ test_progress (Fixture       *fixture,
   g_assert_cmpstr (recusal->title, ==, "小区增设休息座椅");
   g_assert_cmpint (recusal->reason, ==, YISHI_RECUSAL_PROPOSER);
 
+  {
+    g_autoptr(YishiContestRoster) roster = yishi_contest_store_roster (fixture->db, fixture->contest, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (roster->contest->id, ==, fixture->contest);
+    g_assert_cmpuint (roster->criteria->len, ==, 2);
+    g_assert_cmpuint (roster->judges->len, ==, judges->len);
+    g_assert_cmpuint (roster->entries->len, ==, entries->len);
+    g_assert_cmpuint (roster->recusals->len, ==, recusals->len);
+    g_assert_null (yishi_contest_store_roster (fixture->db, 999, &error));
+    g_assert_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
   g_assert_null (yishi_contest_store_list_judges (fixture->db, 999, &error));
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND);
 }
