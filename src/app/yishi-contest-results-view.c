@@ -175,18 +175,6 @@ add_place (YishiContestResultsView *self,
     gtk_grid_attach (self->table, override_button (self, entry), 6 + n, row, 1, 1);
 }
 
-/* The row after the last funded place: what the budget reached. */
-static guint
-funding_line_index (const YishiContestResults *results)
-{
-  guint line = 0;
-
-  for (guint i = 0; i < results->funding->grants->len; i++)
-    if (g_array_index (results->funding->grants, YishiContestGrant, i).funded)
-      line = i + 1;
-  return line;
-}
-
 static void
 add_funding_line (YishiContestResultsView *self,
                   int                      row)
@@ -205,7 +193,7 @@ static void
 fill_table (YishiContestResultsView *self)
 {
   guint n_places = yishi_contest_ranking_get_n_places (self->results->ranking);
-  guint line = funding_line_index (self->results);
+  guint line = yishi_contest_funding_get_line (self->results->funding);
   int row = 1;
 
   clear_table (self);

@@ -48,9 +48,22 @@ apply_rule (YishiContestFunding       *funding,
       else if (grant->cost <= left)
         grant->funded = TRUE;
 
+      grant->by_rule = grant->funded;
       if (grant->funded)
         left -= grant->cost;
     }
+}
+
+guint
+yishi_contest_funding_get_line (const YishiContestFunding *funding)
+{
+  guint line = 0;
+
+  g_return_val_if_fail (funding != NULL, 0);
+
+  while (line < funding->grants->len && g_array_index (funding->grants, YishiContestGrant, line).by_rule)
+    line++;
+  return line;
 }
 
 static YishiContestGrant *

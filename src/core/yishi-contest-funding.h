@@ -29,6 +29,7 @@ typedef struct
   gint64    proposal_id;
   gint64    cost;
   gboolean  funded;
+  gboolean  by_rule;   /* what the rule decided, before any override */
   gboolean  overridden;
   char     *reason;    /* the override's reason, stripped; NULL when not overridden */
   gint64    remaining; /* the budget left once this and every funded proposal above it are paid;
@@ -52,6 +53,10 @@ YishiContestFunding *yishi_contest_fund                (const YishiContestRankin
                                                         guint                       n_overrides,
                                                         GError                    **error);
 void                 yishi_contest_funding_free        (YishiContestFunding        *funding);
+/* The funding line: how many places at the top the rule funds before
+ * the first it does not. An override changes a proposal's funding, not
+ * the line. */
+guint                yishi_contest_funding_get_line    (const YishiContestFunding  *funding);
 const YishiContestGrant *yishi_contest_funding_find    (const YishiContestFunding  *funding,
                                                         gint64                      proposal_id);
 

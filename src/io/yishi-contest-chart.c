@@ -86,26 +86,14 @@ compute_scale (const YishiContestResults *results)
   return sum > 0 ? sum / 100.0 : 100.0;
 }
 
-/* How many places the rule alone funds before the first one it does
- * not: where the funding line goes. An override moves a bar's colour,
- * not the line, so the line still shows what the rule gave. */
+/* Where the funding line goes, among the ranked places: none when the
+ * rule funds all of them or none. */
 static guint
 count_above_line (const YishiContestResults *results,
                   guint                      n_ranked)
 {
-  const YishiContestFunding *funding = results->funding;
-  g_autoptr(YishiContestFunding) by_rule = NULL;
-  guint n = 0;
+  guint n = MIN (yishi_contest_funding_get_line (results->funding), n_ranked);
 
-  by_rule = yishi_contest_fund (results->ranking, funding->rule, funding->budget, funding->top_n,
-                                NULL, 0, NULL);
-  if (by_rule == NULL)
-    return 0;
-
-  while (n < n_ranked && g_array_index (by_rule->grants, YishiContestGrant, n).funded)
-    n++;
-
-  /* everything or nothing funded: there is no line to draw */
   return n < n_ranked ? n : 0;
 }
 

@@ -170,6 +170,28 @@ test_overrides (void)
   g_assert_null (yishi_contest_funding_find (funding, 99));
 }
 
+/* The funding line is where the rule stops, whatever the overrides:
+ * greedy funds 1 and skips 2, so one place is above it; top 2 puts two. */
+static void
+test_line (void)
+{
+  const YishiContestOverride overrides[] = {
+    { 1, FALSE, "与已立项的项目重复" },
+    { 2, TRUE, "街道追加配套资金" },
+  };
+  g_autoptr(YishiContestFunding) greedy = fund_ok (GREEDY, 80000, 0, NULL, 0);
+  g_autoptr(YishiContestFunding) overridden = fund_ok (GREEDY, 80000, 0, overrides, 2);
+  g_autoptr(YishiContestFunding) two = fund_ok (TOP_N, 80000, 2, NULL, 0);
+  g_autoptr(YishiContestFunding) nothing = fund_ok (GREEDY, 0, 0, NULL, 0);
+
+  g_assert_cmpuint (yishi_contest_funding_get_line (greedy), ==, 1);
+  g_assert_cmpuint (yishi_contest_funding_get_line (overridden), ==, 1);
+  g_assert_true (g_array_index (overridden->grants, YishiContestGrant, 0).by_rule);
+  g_assert_false (g_array_index (overridden->grants, YishiContestGrant, 0).funded);
+  g_assert_cmpuint (yishi_contest_funding_get_line (two), ==, 2);
+  g_assert_cmpuint (yishi_contest_funding_get_line (nothing), ==, 0);
+}
+
 /* An override that confirms the rule's decision is still recorded. */
 static void
 test_override_same_decision (void)
@@ -259,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/contest-funding/greedy-exact-fit", test_greedy_exact_fit);
   g_test_add_func ("/contest-funding/top-n", test_top_n);
   g_test_add_func ("/contest-funding/overrides", test_overrides);
+  g_test_add_func ("/contest-funding/line", test_line);
   g_test_add_func ("/contest-funding/override-same-decision", test_override_same_decision);
   g_test_add_func ("/contest-funding/override-refused", test_override_refused);
   g_test_add_func ("/contest-funding/bad-budget", test_bad_budget);
