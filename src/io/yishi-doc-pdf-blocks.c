@@ -295,12 +295,20 @@ _yishi_doc_paginate_signatures (YishiDocPaginator   *paginator,
   _yishi_doc_paginator_place (paginator, piece);
 }
 
+/* Draws the lines [@first_line, @end_line) of @layout, whose top is at
+ * @y, each with pango_cairo_show_layout_line (): on a PDF surface that
+ * costs far less than pango_cairo_show_layout (), which saves and
+ * restores the cairo state around every layout and so breaks the text
+ * object the PDF writer keeps open from one line to the next. */
 void
-_yishi_doc_draw_lines (cairo_t                 *cr,
-                       const YishiDocPaginator *paginator,
-                       const YishiDocPiece     *piece)
+_yishi_doc_show_lines (cairo_t     *cr,
+                       PangoLayout *layout,
+                       double       x,
+                       double       y,
+                       int          first_line,
+                       int          end_line)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (g_ptr_array_index (piece->layouts, 0));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
   int i = 0;
 
   do
@@ -308,19 +316,36 @@ _yishi_doc_draw_lines (cairo_t                 *cr,
       PangoRectangle logical;
       double baseline;
 
-      if (i >= piece->end_line)
+      if (i >= end_line)
         break;
-      if (i++ < piece->first_line)
+      if (i++ < first_line)
         continue;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
-      cairo_move_to (cr, paginator->left + pango_units_to_double (logical.x),
-                     piece->y - piece->skip + baseline);
+      cairo_move_to (cr, x + pango_units_to_double (logical.x), y + baseline);
       pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+}
+
+void
+_yishi_doc_show_layout (cairo_t     *cr,
+                        PangoLayout *layout,
+                        double       x,
+                        double       y)
+{
+  _yishi_doc_show_lines (cr, layout, x, y, 0, G_MAXINT);
+}
+
+void
+_yishi_doc_draw_lines (cairo_t                 *cr,
+                       const YishiDocPaginator *paginator,
+                       const YishiDocPiece     *piece)
+{
+  _yishi_doc_show_lines (cr, g_ptr_array_index (piece->layouts, 0), paginator->left,
+                         piece->y - piece->skip, piece->first_line, piece->end_line);
 }
 
 void
@@ -351,8 +376,7 @@ _yishi_doc_draw_signatures (cairo_t                 *cr,
       double x = paginator->left + i * (column_width + COLUMN_GAP);
       double x0, x1, y;
 
-      cairo_move_to (cr, x, piece->y);
-      pango_cairo_show_layout (cr, label);
+      _yishi_doc_show_layout (cr, label, x, piece->y);
       signature_line (label, column_width, &x0, &x1, &y);
       cairo_move_to (cr, x + x0, piece->y + y);
       cairo_line_to (cr, x + x1, piece->y + y);

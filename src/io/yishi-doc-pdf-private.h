@@ -91,6 +91,17 @@ void           _yishi_doc_paginate_figure     (YishiDocPaginator       *paginato
                                                const YishiDocFigure    *figure);
 void           _yishi_doc_paginate_signatures (YishiDocPaginator       *paginator,
                                                const YishiDocBlock     *block);
+void           _yishi_doc_show_lines          (cairo_t                 *cr,
+                                               PangoLayout             *layout,
+                                               double                   x,
+                                               double                   y,
+                                               int                      first_line,
+                                               int                      end_line);
+/* All of @layout, its top left corner at (@x, @y) */
+void           _yishi_doc_show_layout         (cairo_t                 *cr,
+                                               PangoLayout             *layout,
+                                               double                   x,
+                                               double                   y);
 void           _yishi_doc_draw_lines          (cairo_t                 *cr,
                                                const YishiDocPaginator *paginator,
                                                const YishiDocPiece     *piece);
@@ -104,7 +115,15 @@ void           _yishi_doc_draw_signatures     (cairo_t                 *cr,
 /* yishi-doc-pdf-table.c */
 void           _yishi_doc_paginate_table      (YishiDocPaginator       *paginator,
                                                const YishiDocTable     *table);
-void           _yishi_doc_draw_row            (cairo_t                 *cr,
+/* A page's rows are drawn in three passes, each one PDF operation for
+ * the page rather than one a row: shading, cells, rules. */
+void           _yishi_doc_add_row_shading     (cairo_t                 *cr,
+                                               const YishiDocPaginator *paginator,
+                                               const YishiDocPiece     *piece);
+void           _yishi_doc_draw_row_cells      (cairo_t                 *cr,
+                                               const YishiDocPaginator *paginator,
+                                               const YishiDocPiece     *piece);
+void           _yishi_doc_add_row_rules       (cairo_t                 *cr,
                                                const YishiDocPaginator *paginator,
                                                const YishiDocPiece     *piece);
 

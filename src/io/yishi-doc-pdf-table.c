@@ -5,8 +5,6 @@
 /* Tables: measured row by row, broken between rows, with the head
  * repeated on every page they continue on. */
 
-#define HEADER_GREY 0.88
-
 /* The left edge of @column, or the right edge of the table for
  * n_columns. */
 static double
@@ -137,66 +135,82 @@ _yishi_doc_paginate_table (YishiDocPaginator   *paginator,
     }
 }
 
-static void
-draw_cells (cairo_t                 *cr,
-            const YishiDocPaginator *paginator,
-            const YishiDocPiece     *piece)
+static gboolean
+is_cut (const YishiDocPaginator *paginator,
+        const YishiDocPiece     *piece)
+{
+  return piece->y + piece->height > paginator->bottom;
+}
+
+/* The grey behind a head row, added to the path for one fill a page. */
+void
+_yishi_doc_add_row_shading (cairo_t                 *cr,
+                            const YishiDocPaginator *paginator,
+                            const YishiDocPiece     *piece)
+{
+  if (piece->header)
+    cairo_rectangle (cr, paginator->left, piece->y, paginator->width,
+                     MIN (piece->height, paginator->bottom - piece->y));
+}
+
+void
+_yishi_doc_draw_row_cells (cairo_t                 *cr,
+                           const YishiDocPaginator *paginator,
+                           const YishiDocPiece     *piece)
 {
   const YishiDocTable *table = piece->table;
+  gboolean cut = is_cut (paginator, piece);
 
+  /* Only a row taller than a page is clipped at the bottom margin: a
+   * clip for every row costs the PDF writer more than the row. */
+  if (cut)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, paginator->left, piece->y, paginator->width, paginator->bottom - piece->y);
+      cairo_clip (cr);
+    }
   for (guint i = 0; i < table->n_columns; i++)
     {
       PangoLayout *layout = g_ptr_array_index (piece->layouts, i);
       double x = column_x (table, paginator->left, paginator->width, i);
 
       /* centred down the row, beside a taller cell */
-      cairo_move_to (cr, x + _YISHI_DOC_CELL_PAD,
-                     piece->y + (piece->height - _yishi_doc_layout_height (layout)) / 2);
-      pango_cairo_show_layout (cr, layout);
+      _yishi_doc_show_layout (cr, layout, x + _YISHI_DOC_CELL_PAD,
+                              piece->y + (piece->height - _yishi_doc_layout_height (layout)) / 2);
     }
+  if (cut)
+    cairo_restore (cr);
 }
 
-/* Each row draws its own cells' borders; the borders rows share are
- * drawn twice, on the same line. */
-static void
-draw_rules (cairo_t                 *cr,
-            const YishiDocPaginator *paginator,
-            const YishiDocPiece     *piece)
+/* A row's borders, added to the path for one stroke a page. Each row
+ * adds its own; the borders rows share are drawn twice, on the same
+ * line. A row cut at the bottom margin stays open there. */
+void
+_yishi_doc_add_row_rules (cairo_t                 *cr,
+                          const YishiDocPaginator *paginator,
+                          const YishiDocPiece     *piece)
 {
   const YishiDocTable *table = piece->table;
+  double left = paginator->left;
+  double right = left + paginator->width;
+  double top = piece->y;
+  double bottom = MIN (piece->y + piece->height, paginator->bottom);
 
-  cairo_set_line_width (cr, _YISHI_DOC_THIN_RULE);
-  cairo_rectangle (cr, paginator->left, piece->y, paginator->width, piece->height);
+  if (is_cut (paginator, piece))
+    {
+      cairo_move_to (cr, left, bottom);
+      cairo_line_to (cr, left, top);
+      cairo_line_to (cr, right, top);
+      cairo_line_to (cr, right, bottom);
+    }
+  else
+    cairo_rectangle (cr, left, top, paginator->width, bottom - top);
+
   for (guint i = 1; i < table->n_columns; i++)
     {
       double x = column_x (table, paginator->left, paginator->width, i);
 
-      cairo_move_to (cr, x, piece->y);
-      cairo_line_to (cr, x, piece->y + piece->height);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, bottom);
     }
-  cairo_stroke (cr);
-}
-
-void
-_yishi_doc_draw_row (cairo_t                 *cr,
-                     const YishiDocPaginator *paginator,
-                     const YishiDocPiece     *piece)
-{
-  double visible = MIN (piece->height, paginator->bottom - piece->y);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, paginator->left - _YISHI_DOC_THIN_RULE, piece->y - _YISHI_DOC_THIN_RULE,
-                   paginator->width + 2 * _YISHI_DOC_THIN_RULE, visible + 2 * _YISHI_DOC_THIN_RULE);
-  cairo_clip (cr);
-
-  if (piece->header)
-    {
-      cairo_set_source_rgb (cr, HEADER_GREY, HEADER_GREY, HEADER_GREY);
-      cairo_rectangle (cr, paginator->left, piece->y, paginator->width, piece->height);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-    }
-  draw_cells (cr, paginator, piece);
-  draw_rules (cr, paginator, piece);
-  cairo_restore (cr);
 }

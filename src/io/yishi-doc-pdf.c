@@ -16,6 +16,7 @@
 #define FOOTER_GAP    (4 * MM)   /* between the page number and the footer text */
 
 #define SMALL_SIZE    9.0  /* 小五 */
+#define HEADER_GREY   0.88 /* behind a table's head rows */
 
 struct _YishiDocLayout
 {
@@ -24,6 +25,7 @@ struct _YishiDocLayout
   double             width;
   double             height;
   char              *footer;
+  PangoLayout       *footer_layout; /* made on the first page drawn */
 };
 
 /* The space above each kind of block, left out at the top of a page. */
@@ -113,7 +115,7 @@ draw_piece (cairo_t                 *cr,
       _yishi_doc_draw_lines (cr, paginator, piece);
       break;
     case _YISHI_DOC_PIECE_ROW:
-      _yishi_doc_draw_row (cr, paginator, piece);
+      _yishi_doc_draw_row_cells (cr, paginator, piece);
       break;
     case _YISHI_DOC_PIECE_FIGURE:
       _yishi_doc_draw_figure (cr, paginator, piece);
@@ -125,41 +127,59 @@ draw_piece (cairo_t                 *cr,
     }
 }
 
-/* “第 N 页 共 M 页” centred, and the document's footer at the start. */
-static void
-draw_footer (cairo_t        *cr,
-             YishiDocLayout *self,
-             guint           page)
+static PangoLayout *
+page_number_layout (YishiDocLayout *self,
+                    guint           page)
 {
   YishiDocPaginator *paginator = &self->paginator;
   /* Translators: the foot of each page of a printed document: this page's
    * number, then how many there are; zh_CN “第 %1$u 页 共 %2$u 页” */
   g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1,
                                              paginator->pages->len);
-  g_autoptr(PangoLayout) layout = _yishi_doc_text_layout (paginator->context, number,
-                                                          _YISHI_DOC_SERIF, SMALL_SIZE, FALSE,
-                                                          paginator->width, PANGO_ALIGN_CENTER);
-  double y = self->height - MARGIN_BOTTOM + FOOTER_OFFSET;
-  PangoRectangle number_extents;
 
-  cairo_move_to (cr, paginator->left, y);
-  pango_cairo_show_layout (cr, layout);
-  if (self->footer == NULL)
-    return;
+  return _yishi_doc_text_layout (paginator->context, number, _YISHI_DOC_SERIF, SMALL_SIZE, FALSE,
+                                 paginator->width, PANGO_ALIGN_CENTER);
+}
 
-  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &number_extents);
-  g_clear_object (&layout);
+/* The document's footer, the same on every page: laid out once, beside
+ * the widest page number, the last page's. */
+static PangoLayout *
+footer_layout (YishiDocLayout *self)
+{
+  YishiDocPaginator *paginator = &self->paginator;
+  g_autoptr(PangoLayout) widest = NULL;
+  PangoRectangle extents;
 
+  if (self->footer_layout != NULL || self->footer == NULL)
+    return self->footer_layout;
+
+  widest = page_number_layout (self, paginator->pages->len - 1);
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (widest, 0), NULL, &extents);
   /* beside the page number, in at most three lines */
-  layout = _yishi_doc_text_layout (paginator->context, self->footer, _YISHI_DOC_SANS,
-                                   SMALL_SIZE, FALSE,
-                                   (paginator->width - pango_units_to_double (number_extents.width)) / 2
-                                   - FOOTER_GAP,
-                                   PANGO_ALIGN_LEFT);
-  pango_layout_set_height (layout, -3);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  cairo_move_to (cr, paginator->left, y);
-  pango_cairo_show_layout (cr, layout);
+  self->footer_layout = _yishi_doc_text_layout (paginator->context, self->footer, _YISHI_DOC_SANS,
+                                                SMALL_SIZE, FALSE,
+                                                (paginator->width - pango_units_to_double (extents.width)) / 2
+                                                - FOOTER_GAP,
+                                                PANGO_ALIGN_LEFT);
+  pango_layout_set_height (self->footer_layout, -3);
+  pango_layout_set_ellipsize (self->footer_layout, PANGO_ELLIPSIZE_END);
+
+  return self->footer_layout;
+}
+
+/* “第 N 页 共 M 页” centred, and the document's footer at the start. */
+static void
+draw_footer (cairo_t        *cr,
+             YishiDocLayout *self,
+             guint           page)
+{
+  g_autoptr(PangoLayout) number = page_number_layout (self, page);
+  PangoLayout *footer = footer_layout (self);
+  double y = self->height - MARGIN_BOTTOM + FOOTER_OFFSET;
+
+  _yishi_doc_show_layout (cr, number, self->paginator.left, y);
+  if (footer != NULL)
+    _yishi_doc_show_layout (cr, footer, self->paginator.left, y);
 }
 
 /**
@@ -217,6 +237,7 @@ yishi_doc_layout_free (YishiDocLayout *layout)
 
   g_ptr_array_unref (layout->paginator.pages);
   g_hash_table_unref (layout->paginator.cells);
+  g_clear_object (&layout->footer_layout);
   g_object_unref (layout->paginator.context);
   g_object_unref (layout->font_map);
   g_free (layout->footer);
@@ -234,6 +255,25 @@ yishi_doc_layout_get_n_pages (const YishiDocLayout *layout)
   g_return_val_if_fail (layout != NULL, 0);
 
   return layout->paginator.pages->len;
+}
+
+typedef void (*AddRowPath) (cairo_t                 *cr,
+                            const YishiDocPaginator *paginator,
+                            const YishiDocPiece     *piece);
+
+static void
+add_row_paths (cairo_t                 *cr,
+               const YishiDocPaginator *paginator,
+               GPtrArray               *pieces,
+               AddRowPath               add)
+{
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const YishiDocPiece *piece = g_ptr_array_index (pieces, i);
+
+      if (piece->kind == _YISHI_DOC_PIECE_ROW)
+        add (cr, paginator, piece);
+    }
 }
 
 /**
@@ -264,9 +304,19 @@ yishi_doc_layout_draw_page (YishiDocLayout *layout,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_new_path (cr);
 
+  add_row_paths (cr, &layout->paginator, pieces, _yishi_doc_add_row_shading);
+  cairo_set_source_rgb (cr, HEADER_GREY, HEADER_GREY, HEADER_GREY);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
   for (guint i = 0; i < pieces->len; i++)
     draw_piece (cr, &layout->paginator, g_ptr_array_index (pieces, i));
   draw_footer (cr, layout, page);
+
+  cairo_new_path (cr);
+  add_row_paths (cr, &layout->paginator, pieces, _yishi_doc_add_row_rules);
+  cairo_set_line_width (cr, _YISHI_DOC_THIN_RULE);
+  cairo_stroke (cr);
   cairo_restore (cr);
 }
 
