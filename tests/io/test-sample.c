@@ -224,7 +224,7 @@ test_community_twice (Fixture       *fixture,
   councils = list_councils (fixture->db);
   meetings = list_meetings (fixture->db);
   g_assert_cmpuint (councils->len, ==, 1);
-  g_assert_cmpuint (meetings->len, ==, 3);
+  g_assert_cmpuint (meetings->len, ==, 4);
 
   g_assert_false (yishi_sample_generate (fixture->db, 10, 1, NULL, NULL, &error));
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
@@ -319,7 +319,7 @@ test_council_members (Fixture       *fixture,
   g_assert_cmpuint (councils->len, ==, 1);
   council = councils->pdata[0];
   g_assert_cmpstr (council->name, ==, "佳园社区居民议事会");
-  g_assert_cmpuint (meetings->len, ==, 3);
+  g_assert_cmpuint (meetings->len, ==, 4);
 
   for (guint i = 0; i < meetings->len; i++)
     {
@@ -387,7 +387,8 @@ assert_held (const YishiMeetingSnapshot *snapshot)
   g_assert_cmpstr (snapshot->chair, !=, "");
   g_assert_cmpstr (snapshot->secretary, !=, "");
   g_assert_true (has_named_observer (snapshot));
-  g_assert_cmpuint (snapshot->items->len, >=, 2);
+  /* an extraordinary meeting may be called for one urgent item */
+  g_assert_cmpuint (snapshot->items->len, >=, 1);
   g_assert_cmpuint (snapshot->resolutions->len, >=, snapshot->items->len);
 
   count_attendance (snapshot, counts);
@@ -410,8 +411,9 @@ find_item (const YishiMeetingSnapshot *snapshot,
   return NULL;
 }
 
-/* Two closed meetings, with the issue's items, and one planned after
- * today's sample date, with its agenda and notice. */
+/* Three closed meetings, the issue's items and an extraordinary one's,
+ * and one planned after today's sample date, with its agenda and
+ * notice. */
 static void
 test_council_meetings (Fixture       *fixture,
                        gconstpointer  data)
@@ -419,6 +421,7 @@ test_council_meetings (Fixture       *fixture,
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(YishiMeetingSnapshot) first = NULL;
   g_autoptr(YishiMeetingSnapshot) second = NULL;
+  g_autoptr(YishiMeetingSnapshot) extraordinary = NULL;
   g_autoptr(YishiMeetingSnapshot) planned = NULL;
   g_autoptr(YishiProposal) road = NULL;
   g_autoptr(GError) error = NULL;
@@ -426,15 +429,18 @@ test_council_meetings (Fixture       *fixture,
 
   load_community (fixture->db);
   meetings = list_meetings (fixture->db);
-  g_assert_cmpuint (meetings->len, ==, 3);
+  g_assert_cmpuint (meetings->len, ==, 4);
   first = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[0])->id);
   second = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[1])->id);
-  planned = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[2])->id);
+  extraordinary = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[2])->id);
+  planned = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[3])->id);
 
   assert_held (first);
   assert_held (second);
+  assert_held (extraordinary);
   g_assert_nonnull (find_item (first, "垃圾分类"));
   g_assert_nonnull (find_item (second, "居民公约"));
+  g_assert_nonnull (find_item (extraordinary, "化粪池"));
 
   /* the road item discusses the sample's proposal */
   item = find_item (first, "道路硬化");
@@ -752,7 +758,7 @@ test_council_clock_after (Fixture       *fixture,
   load_community (fixture->db);
   meetings = list_meetings (fixture->db);
   first = show_meeting (fixture->db, ((YishiMeetingRow *) meetings->pdata[0])->id);
-  assert_real_clock (fixture->db, ((YishiMeetingRow *) meetings->pdata[2])->id,
+  assert_real_clock (fixture->db, ((YishiMeetingRow *) meetings->pdata[3])->id,
                      ((YishiSnapshotAttendance *) first->attendance->pdata[0])->person_id);
 }
 
@@ -848,9 +854,10 @@ test_council_follow_ups (Fixture       *fixture,
   g_assert_cmpuint (overdue, >=, 1);
 }
 
-/* The minutes of the held meetings: the first approved by the chair a
- * few days later and filed, its digest matching; the second still the
- * secretary's draft. Both written up item by item. */
+/* The minutes of the held meetings: the first two approved by the chair
+ * a few days later, the first also filed, their digests matching and
+ * chained; the extraordinary meeting's still the secretary's draft. All
+ * written up item by item. */
 static YishiMinutes *
 get_minutes (YishiDatabase *db,
              gint64         meeting_id)
@@ -883,6 +890,7 @@ test_council_minutes (Fixture       *fixture,
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(YishiMinutes) first = NULL;
   g_autoptr(YishiMinutes) second = NULL;
+  g_autoptr(YishiMinutes) draft = NULL;
   g_autoptr(GPtrArray) mismatches = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *digest = NULL;
@@ -891,6 +899,7 @@ test_council_minutes (Fixture       *fixture,
   meetings = list_meetings (fixture->db);
   first = get_minutes (fixture->db, ((YishiMeetingRow *) meetings->pdata[0])->id);
   second = get_minutes (fixture->db, ((YishiMeetingRow *) meetings->pdata[1])->id);
+  draft = get_minutes (fixture->db, ((YishiMeetingRow *) meetings->pdata[2])->id);
 
   g_assert_cmpint (first->state, ==, YISHI_MINUTES_FROZEN);
   g_assert_cmpint (first->approval, ==, YISHI_APPROVAL_CHAIR);
@@ -904,9 +913,18 @@ test_council_minutes (Fixture       *fixture,
   g_assert_cmpstr (first->digest, ==, digest);
   assert_written_up (first);
 
-  g_assert_cmpint (second->state, ==, YISHI_MINUTES_DRAFT);
-  g_assert_null (second->digest);
+  g_clear_pointer (&digest, g_free);
+  g_assert_cmpint (second->state, ==, YISHI_MINUTES_APPROVED);
+  g_assert_cmpint (second->approval, ==, YISHI_APPROVAL_CHAIR);
+  g_assert_cmpint (to_unix (second->approved_at), ==, to_unix ("2026-08-28 16:00:00"));
+  g_assert_cmpstr (second->previous_digest, ==, first->digest);
+  digest = yishi_minutes_compute_digest (second);
+  g_assert_cmpstr (second->digest, ==, digest);
   assert_written_up (second);
+
+  g_assert_cmpint (draft->state, ==, YISHI_MINUTES_DRAFT);
+  g_assert_null (draft->digest);
+  assert_written_up (draft);
 
   mismatches = yishi_minutes_store_verify (fixture->db, 0, &error);
   g_assert_no_error (error);
