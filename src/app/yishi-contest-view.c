@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "yishi-contest-results-view.h"
+#include "yishi-contest-roster.h"
 #include "yishi-contest-setup-view.h"
 #include "yishi-contest-labels.h"
 #include "yishi-contest-view.h"
@@ -212,30 +213,131 @@ publish_response_cb (AdwMessageDialog *dialog,
     set_state (self, YISHI_CONTEST_STATE_PUBLISHED);
 }
 
+/* How many scores are still missing, and from whom: “王桂兰, 李建国 and
+ * 2 more”. */
+static char *
+describe_missing (GPtrArray *judges,
+                  guint     *out_missing)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint missing = 0, late = 0;
+
+  for (guint i = 0; i < judges->len; i++)
+    {
+      const YishiContestJudgeRow *judge = judges->pdata[i];
+
+      if (judge->n_scored >= judge->n_expected)
+        continue;
+      missing += judge->n_expected - judge->n_scored;
+      if (++late <= 3)
+        g_ptr_array_add (names, judge->name);
+    }
+  g_ptr_array_add (names, NULL);
+  *out_missing = missing;
+  if (late <= 3)
+    /* Translators: the separator between judges' names in a list */
+    return g_strjoinv (C_("list", ", "), (char **) names->pdata);
+
+  {
+    g_autofree char *first = g_strjoinv (C_("list", ", "), (char **) names->pdata);
+
+    /* Translators: %s is a list of judges' names, %u how many more judges there are */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more", late - 3),
+                            first, late - 3);
+  }
+}
+
+static char *
+publish_body (GPtrArray *judges,
+              gboolean  *out_incomplete)
+{
+  const char *consequences = _("Publishing locks every score and funding decision, moves each funded "
+                               "proposal to accepted and the others to rejected, and starts the "
+                               "objection period of the public notice. It cannot be undone.");
+  g_autofree char *who = NULL;
+  g_autofree char *warning = NULL;
+  guint missing;
+
+  who = describe_missing (judges, &missing);
+  *out_incomplete = missing > 0;
+  if (missing == 0)
+    return g_strdup (consequences);
+
+  /* Translators: %u is how many scores judges have not given yet, %s who they are */
+  warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u score is still missing, from %s: the ranking leaves it out.",
+                                          "%u scores are still missing, from %s: the ranking leaves them out.",
+                                          missing),
+                             missing, who);
+  return g_strconcat (warning, "\n\n", consequences, NULL);
+}
+
+static void
+present_publish_dialog (YishiContestView *self,
+                        GPtrArray        *judges)
+{
+  gboolean incomplete;
+  g_autofree char *body = publish_body (judges, &incomplete);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Publish the Results?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "publish", incomplete ? _("_Publish Anyway") : _("_Publish"),
+                                    NULL);
+  /* with scores missing, publishing is the risky choice, not the expected one */
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish",
+                                              incomplete ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gpointer
+judges_func (YishiDatabase   *db,
+             gpointer         data,
+             GCancellable    *cancellable,
+             GDestroyNotify  *out_free,
+             GError         **error)
+{
+  *out_free = (GDestroyNotify) g_ptr_array_unref;
+  return yishi_contest_store_list_judges (db, *(gint64 *) data, error);
+}
+
+static void
+judges_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(YishiContestView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) judges = yishi_store_run_finish (YISHI_DATABASE (source), result, &error);
+
+  if (judges == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        yishi_window_show_error (GTK_WIDGET (self), _("The Contest Could Not Be Read"), error);
+      return;
+    }
+  present_publish_dialog (self, judges);
+}
+
+/* The judges' progress is read first, so that the question says which
+ * scores are still missing. */
 static void
 publish_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   YishiContestView *self = YISHI_CONTEST_VIEW (widget);
-  GtkWidget *dialog;
 
   if (self->contest == NULL)
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Publish the Results?"),
-                                   _("Publishing locks every score and funding decision, moves each funded "
-                                     "proposal to accepted and the others to rejected, and starts the "
-                                     "objection period of the public notice. It cannot be undone."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "publish", _("_Publish"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  yishi_store_run_async (yishi_session_get_database (self->session), judges_func,
+                         g_memdup2 (&self->contest_id, sizeof self->contest_id), g_free,
+                         self->cancellable, judges_read_cb, g_object_ref (self));
 }
 
 void

@@ -415,11 +415,19 @@ test_publish (Fixture       *f,
   g_autoptr(YishiDatabase) db = NULL;
   g_autoptr(YishiContestResults) results = NULL;
   g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
 
   show_judge (f, pick_judge (f, FALSE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "contest.publish", NULL));
   yishi_ui_wait_until (has_message_dialog, NULL);
-  adw_message_dialog_response (find_message_dialog (), "publish");
+  dialog = find_message_dialog ();
+  /* the sample's contest in judging has judges half-way: the question
+   * says so, and publishing is marked as the risky answer */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "scores are still missing, from "));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "publish"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "publish");
   yishi_ui_wait_until (is_published, f);
   yishi_ui_wait_until (cells_locked, f);
 
