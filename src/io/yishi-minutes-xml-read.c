@@ -741,6 +741,30 @@ parse (const char  *path,
   return doc;
 }
 
+/* XML may hold no NUL byte, and libxml2 stops at one with “Premature
+ * end of data”, which tells nothing of the cause: say where it is. */
+static gboolean
+has_nul (const char  *data,
+         gsize        length,
+         const char  *display_name,
+         GError     **error)
+{
+  const char *nul = memchr (data, '\0', length);
+  guint line = 1;
+
+  if (nul == NULL)
+    return FALSE;
+
+  for (const char *p = data; (p = memchr (p, '\n', nul - p)) != NULL; p++)
+    line++;
+  g_set_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT,
+               /* Translators: a file name, then a line number */
+               _("“%s” is not well-formed XML (line %u): it holds a NUL byte, which XML never "
+                 "does; the file is damaged or not text"),
+               display_name, line);
+  return TRUE;
+}
+
 static xmlDoc *
 parse_file (const char  *path,
             GError     **error)
@@ -764,6 +788,8 @@ parse_file (const char  *path,
                    _("“%s” is too large to be minutes"), display_name);
       return NULL;
     }
+  if (has_nul (data, length, display_name, error))
+    return NULL;
   return parse (path, data, length, error);
 }
 

@@ -4,6 +4,7 @@
 
 #include <csv.h>
 
+#include "yishi-csv-formula.h"
 #include "yishi-money.h"
 #include "yishi-proposal-export.h"
 #include "yishi-proposal-import.h"
@@ -33,14 +34,32 @@ static const YishiProposalField columns[] = {
   YISHI_PROPOSAL_FIELD_UUID,
 };
 
-/* Appends @text quoted, its quotes doubled, as libcsv writes fields. */
+/* The amounts and counts, which Yishi formats itself as plain numbers
+ * and a spreadsheet must read as numbers: they are never guarded. */
+static gboolean
+is_number_column (YishiProposalField field)
+{
+  return field == YISHI_PROPOSAL_FIELD_COST || field == YISHI_PROPOSAL_FIELD_HOUSEHOLDS ||
+         field == YISHI_PROPOSAL_FIELD_PEOPLE;
+}
+
+/* Appends @text quoted, its quotes doubled, as libcsv writes fields;
+ * text that a spreadsheet would run as a formula gets the guard of
+ * yishi-csv-formula.h before it, unless @number. */
 static void
 append_field (GString    *out,
-              const char *text)
+              const char *text,
+              gboolean    number)
 {
-  gsize length = strlen (text);
-  gsize start = out->len;
-  gsize room = 2 * length + 2;
+  g_autofree char *guarded = NULL;
+  gsize length, start, room;
+
+  if (!number && yishi_csv_formula_needs_guard (text))
+    text = guarded = g_strconcat (YISHI_CSV_FORMULA_GUARD, text, NULL);
+
+  length = strlen (text);
+  start = out->len;
+  room = 2 * length + 2;
 
   g_string_set_size (out, start + room);
   g_string_truncate (out, start + csv_write (out->str + start, room, text, length));
@@ -112,7 +131,7 @@ append_proposal (GString       *out,
 
       if (i > 0)
         g_string_append_c (out, ',');
-      append_field (out, text != NULL ? text : "");
+      append_field (out, text != NULL ? text : "", is_number_column (columns[i]));
     }
   g_string_append (out, "\r\n");
 }
@@ -122,7 +141,8 @@ append_proposal (GString       *out,
  * @proposals: (element-type YishiProposal):
  *
  * Writes @proposals to @path as Excel reads CSV: UTF-8 with a BOM, CRLF
- * line ends, every field quoted. Category and status are written as their
+ * line ends, every field quoted, text that would start a formula
+ * guarded (yishi-csv-formula.h). Category and status are written as their
  * translated labels, for people; yishi_proposal_import_prepare () reads
  * them back. An existing file is replaced atomically: it keeps its old
  * contents if writing fails.
@@ -142,7 +162,7 @@ yishi_proposal_export_csv (GPtrArray   *proposals,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_field (out, yishi_proposal_field_label (columns[i]));
+      append_field (out, yishi_proposal_field_label (columns[i]), FALSE);
     }
   g_string_append (out, "\r\n");
 

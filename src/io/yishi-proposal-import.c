@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "yishi-bulk-private.h"
+#include "yishi-csv-formula.h"
 #include "yishi-error.h"
 #include "yishi-money.h"
 #include "yishi-proposal-import.h"
@@ -187,13 +188,15 @@ add_problem (ImportRow          *row,
     self->n_bad_rows++;
 }
 
-/* The draft borrows the text from the table. */
+/* The draft borrows the text from the table, without the quote that
+ * guards a formula in an export (yishi-csv-formula.h): as Excel, which
+ * hides it, the text is what follows. */
 static char *
 read_text (ImportRow  *row,
            const char *text,
            gsize       offset)
 {
-  G_STRUCT_MEMBER (const char *, row->draft, offset) = text;
+  G_STRUCT_MEMBER (const char *, row->draft, offset) = yishi_csv_formula_unguard (text);
   return NULL;
 }
 

@@ -12,6 +12,23 @@
  * could overflow: no criterion is worth a billion points. */
 #define MAX_INTEGER_DIGITS 9
 
+/* Longer cells are cut in messages, which must stay readable: a cell
+ * may hold megabytes. */
+#define QUOTE_MAX_CHARS 40
+
+/* A cell's text fit for a message: cut when long. */
+static char *
+quote_value (const char *text)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, QUOTE_MAX_CHARS + 1) <= QUOTE_MAX_CHARS)
+    return g_strdup (text);
+
+  start = g_utf8_substring (text, 0, QUOTE_MAX_CHARS);
+  return g_strconcat (start, "…", NULL);
+}
+
 struct _YishiContestLookup
 {
   GPtrArray  *judges;           /* YishiContestJudgeRow */
@@ -182,6 +199,7 @@ yishi_contest_lookup_judge (YishiContestLookup  *lookup,
                             GError             **error)
 {
   g_autofree char *name = NULL;
+  g_autofree char *quoted = NULL;
   g_autofree char *ids_text = NULL;
   GArray *ids;
   gint64 id;
@@ -206,7 +224,7 @@ yishi_contest_lookup_judge (YishiContestLookup  *lookup,
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
                    /* Translators: %s is a name, as typed */
-                   _("“%s” is not a judge of this contest."), name);
+                   _("“%s” is not a judge of this contest."), (quoted = quote_value (name)));
       return FALSE;
     }
   ids_text = format_ids (ids);
@@ -245,6 +263,7 @@ yishi_contest_lookup_entry (YishiContestLookup  *lookup,
                             GError             **error)
 {
   g_autofree char *name = NULL;
+  g_autofree char *quoted = NULL;
   g_autofree char *ids_text = NULL;
   GArray *ids;
   gint64 id = 0;
@@ -259,7 +278,8 @@ yishi_contest_lookup_entry (YishiContestLookup  *lookup,
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
                    /* Translators: %s is a proposal's id, code or title, as typed */
-                   _("“%s” is not a proposal entered in this contest."), name);
+                   _("“%s” is not a proposal entered in this contest."),
+                   (quoted = quote_value (name)));
       return FALSE;
     }
   ids_text = format_ids (ids);
@@ -276,6 +296,7 @@ yishi_contest_lookup_criterion (YishiContestLookup  *lookup,
                                 GError             **error)
 {
   g_autofree char *name = NULL;
+  g_autofree char *quoted = NULL;
   const YishiContestCriterionRow *row;
   gint64 id;
 
@@ -289,7 +310,7 @@ yishi_contest_lookup_criterion (YishiContestLookup  *lookup,
 
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
                /* Translators: %s is a criterion's id or name, as typed */
-               _("“%s” is not a criterion of this contest."), name);
+               _("“%s” is not a criterion of this contest."), (quoted = quote_value (name)));
   return NULL;
 }
 
@@ -345,6 +366,7 @@ yishi_contest_parse_points (const char  *text,
 {
   g_autofree char *normal = NULL;
   g_autofree char *stripped = NULL;
+  g_autofree char *shown = NULL;
   gboolean too_precise;
 
   g_return_val_if_fail (text != NULL && out_points != NULL, FALSE);
@@ -355,23 +377,25 @@ yishi_contest_parse_points (const char  *text,
   if (read_decimal (stripped, out_points, &too_precise))
     return TRUE;
 
+  shown = quote_value (stripped);
+
   if (too_precise)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                  /* Translators: %s is the points as typed */
-                 _("“%s” has more than two decimals."), stripped);
+                 _("“%s” has more than two decimals."), shown);
   else if (*stripped == '-')
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                  /* Translators: %s is the points as typed */
-                 _("“%s” is below 0, the fewest points a judge can give."), stripped);
+                 _("“%s” is below 0, the fewest points a judge can give."), shown);
   else if (strchr (stripped, ',') != NULL)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                  /* Translators: %s is the points as typed, such as “27,5” */
                  _("“%s” is not a number of points: write decimals with a point, as in 27.5."),
-                 stripped);
+                 shown);
   else
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,
                  /* Translators: %s is the points as typed */
-                 _("“%s” is not a number of points, such as 27 or 27.5."), stripped);
+                 _("“%s” is not a number of points, such as 27 or 27.5."), shown);
   return FALSE;
 }
 

@@ -45,6 +45,18 @@ set_sqlite_error (sqlite3     *handle,
   else if (primary == SQLITE_CORRUPT)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT,
                  _("“%s” is damaged and cannot be read. Open a backup copy instead."), path);
+  /* a file that may not be written, or one in a folder that may not
+   * be written, which cannot keep its write-ahead log: say which file */
+  else if (primary == SQLITE_READONLY)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                 /* Translators: %s is a file name */
+                 _("“%s” cannot be changed: the file or its folder is read-only. Copy it to a "
+                   "folder of your own, or ask for permission to write to it."), path);
+  else if (primary == SQLITE_CANTOPEN)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 /* Translators: %s is a file name, the second %s the reason */
+                 _("Cannot open “%s”: %s"), path,
+                 handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
   else
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_DATABASE,
                  /* Translators: %s is the message from the database engine */
@@ -135,6 +147,14 @@ probe_existing (const char  *path,
       sqlite3_close (handle);
       return FALSE;
     }
+  /* Readers wait too. Even in WAL mode a read can find the file locked
+   * for a moment: while a connection that closes tries to fold the log
+   * into the file (each one does, in case it is the last), or while the
+   * first one to open the file after a crash recovers the log. Without
+   * a busy handler SQLite then fails at once with "database is locked",
+   * as this probe did when yishictl opened the file just as the window
+   * closed or opened it. */
+  sqlite3_busy_timeout (handle, 10000);
 
   ok = query_int (handle, "SELECT count(*) FROM sqlite_schema", path, &n_tables, error) &&
        query_int (handle, "PRAGMA application_id", path, &app_id, error) &&
@@ -154,15 +174,17 @@ probe_existing (const char  *path,
   return check_version (version, path, error);
 }
 
+/* @path names the file in errors. */
 static gboolean
 exec_sql (sqlite3     *handle,
           const char  *sql,
+          const char  *path,
           GError     **error)
 {
   int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    set_sqlite_error (handle, rc, "", error);
+    set_sqlite_error (handle, rc, path, error);
 
   return rc == SQLITE_OK;
 }
@@ -177,7 +199,7 @@ migrate (sqlite3     *handle,
   gint64 version = 0;
   g_autofree char *set_version = NULL;
 
-  if (!exec_sql (handle, "BEGIN IMMEDIATE", error))
+  if (!exec_sql (handle, "BEGIN IMMEDIATE", path, error))
     return FALSE;
 
   /* read again inside the lock: another process may have migrated, or
@@ -187,15 +209,15 @@ migrate (sqlite3     *handle,
     goto fail;
 
   for (gint64 v = version; v < YISHI_SCHEMA_VERSION; v++)
-    if (!exec_sql (handle, migrations[v], error))
+    if (!exec_sql (handle, migrations[v], path, error))
       goto fail;
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                                  YISHI_SCHEMA_VERSION, YISHI_APPLICATION_ID);
-  if (version < YISHI_SCHEMA_VERSION && !exec_sql (handle, set_version, error))
+  if (version < YISHI_SCHEMA_VERSION && !exec_sql (handle, set_version, path, error))
     goto fail;
 
-  return exec_sql (handle, "COMMIT", error);
+  return exec_sql (handle, "COMMIT", path, error);
 
 fail:
   sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
@@ -204,6 +226,7 @@ fail:
 
 static gboolean
 configure (sqlite3     *handle,
+           const char  *path,
            GError     **error)
 {
   /* WAL and a busy timeout let the window and yishictl write the same
@@ -219,7 +242,7 @@ configure (sqlite3     *handle,
    * pages mean fewer B-tree pages, splits and WAL frames, and importing
    * 100,000 proposals spends a third less time in the kernel. It must
    * come before WAL mode, which writes the file's first page. */
-  if (!exec_sql (handle, "PRAGMA page_size = 16384;", error))
+  if (!exec_sql (handle, "PRAGMA page_size = 16384;", path, error))
     return FALSE;
 
   /* A page cache of up to 8 MiB (used only as it fills). New records get
@@ -232,7 +255,7 @@ configure (sqlite3     *handle,
                    "PRAGMA synchronous = NORMAL;"
                    "PRAGMA foreign_keys = ON;"
                    "PRAGMA cache_size = -8192;",
-                   error);
+                   path, error);
 }
 
 /* Before SQLite's first use in the process. It counts every allocation
@@ -278,12 +301,22 @@ yishi_database_open (const char  *path,
 {
   g_autoptr(YishiDatabase) db = NULL;
   GStatBuf st;
+  gboolean exists;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   configure_sqlite_once ();
-  if (g_stat (path, &st) == 0 && st.st_size > 0 && !probe_existing (path, error))
+  exists = g_stat (path, &st) == 0;
+  /* SQLite would only say "disk I/O error" */
+  if (exists && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   /* Translators: %s is a file name */
+                   _("“%s” is a folder, not a database file."), path);
+      return NULL;
+    }
+  if (exists && st.st_size > 0 && !probe_existing (path, error))
     return NULL;
   if (!ensure_parent_dir (path, error))
     return NULL;
@@ -293,13 +326,17 @@ yishi_database_open (const char  *path,
   rc = sqlite3_open_v2 (path, &db->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         NULL);
+  /* SQLite falls back to reading a file it may not write, which would
+   * fail only at the first change: say so now, before it is read */
+  if (rc == SQLITE_OK && sqlite3_db_readonly (db->handle, "main") == 1)
+    rc = SQLITE_READONLY;
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (db->handle, rc, path, error);
       return NULL;
     }
 
-  if (!configure (db->handle, error) || !migrate (db->handle, path, error))
+  if (!configure (db->handle, path, error) || !migrate (db->handle, path, error))
     return NULL;
 
   return g_steal_pointer (&db);
@@ -669,7 +706,7 @@ _yishi_database_exec (YishiDatabase  *db,
                       const char     *sql,
                       GError        **error)
 {
-  return exec_sql (db->handle, sql, error);
+  return exec_sql (db->handle, sql, db->path, error);
 }
 
 /* Takes the lock and starts a write transaction; the lock is held until
@@ -679,7 +716,7 @@ _yishi_database_begin (YishiDatabase  *db,
                        GError        **error)
 {
   _yishi_database_lock (db);
-  if (exec_sql (db->handle, "BEGIN IMMEDIATE", error))
+  if (exec_sql (db->handle, "BEGIN IMMEDIATE", db->path, error))
     return TRUE;
 
   _yishi_database_unlock (db);
@@ -690,7 +727,7 @@ gboolean
 _yishi_database_commit (YishiDatabase  *db,
                         GError        **error)
 {
-  gboolean ok = exec_sql (db->handle, "COMMIT", error);
+  gboolean ok = exec_sql (db->handle, "COMMIT", db->path, error);
 
   if (!ok)
     sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
