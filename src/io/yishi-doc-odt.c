@@ -375,8 +375,11 @@ write_default_style (Xml *xml)
              "style:font-name-asian", SERIF_FONT,
              "fo:font-size", "12pt",
              "style:font-size-asian", "12pt",
-             "fo:language", "zh",
-             "fo:country", "CN",
+             /* Latin text breaks between words as English does, as in
+              * LibreOffice's own Chinese default; marked as Chinese, it
+              * would break English words anywhere */
+             "fo:language", "en",
+             "fo:country", "US",
              "style:language-asian", "zh",
              "style:country-asian", "CN",
              NULL);

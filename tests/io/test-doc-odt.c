@@ -334,6 +334,10 @@ test_footer_and_meta (void)
                                     "</text:p></style:footer>"));
   g_assert_nonnull (strstr (styles, "fo:page-width=\"210mm\" fo:page-height=\"297mm\""));
   g_assert_nonnull (strstr (styles, "style:font-name-asian=\"Noto Serif CJK SC\""));
+  /* Chinese text is Chinese, and Latin text English, so that Writer
+   * breaks English words between words */
+  g_assert_nonnull (strstr (styles, "fo:language=\"en\" fo:country=\"US\" "
+                                    "style:language-asian=\"zh\" style:country-asian=\"CN\""));
   g_assert_nonnull (strstr (meta, "<dc:title>提案评审结果公示</dc:title>"));
   g_assert_nonnull (strstr (meta, "<meta:generator>Yishi/" PACKAGE_VERSION "</meta:generator>"));
 }
