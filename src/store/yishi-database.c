@@ -57,6 +57,10 @@ set_sqlite_error (sqlite3     *handle,
                  /* Translators: %s is a file name, the second %s the reason */
                  _("Cannot open “%s”: %s"), path,
                  handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+  else if (primary == SQLITE_CONSTRAINT && handle != NULL &&
+           _yishi_lock_refusal_message (sqlite3_errmsg (handle)) != NULL)
+    g_set_error_literal (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
+                         _yishi_lock_refusal_message (sqlite3_errmsg (handle)));
   else
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_DATABASE,
                  /* Translators: %s is the message from the database engine */

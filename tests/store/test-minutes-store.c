@@ -651,8 +651,21 @@ test_approval_locks (Fixture       *fixture,
   /* the store's own writes meet the same lock */
   g_assert_cmpint (yishi_meeting_store_add_resolution (fixture->db, may.items[0], 0, "补充决议", 0, NULL, &error),
                    ==, 0);
-  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_DATABASE);
+  /* and say why in words of their own, not the trigger's */
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+  g_assert_cmpstr (error->message, ==, "This is part of the record of approved minutes, so it cannot change.");
   g_clear_error (&error);
+  {
+    g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
+    g_autoptr(YishiPerson) person = NULL;
+
+    draft->name = g_strdup ("张秀莹");
+    person = yishi_person_store_update (fixture->db, fixture->people[ZHANG], draft, &error);
+    g_assert_null (person);
+    g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+    g_assert_cmpstr (error->message, ==, "This person is named in approved minutes, so their name cannot change.");
+    g_clear_error (&error);
+  }
 
   /* what the record does not show may still change */
   g_assert_true (yishi_meeting_store_set_follow_up (fixture->db, may.resolution, YISHI_FOLLOW_UP_DONE, &error));
@@ -675,7 +688,7 @@ test_approval_locks (Fixture       *fixture,
   /* but not one back-dated into it */
   yishi_council_store_add_member (fixture->db, fixture->council, fixture->people[LIU],
                                   YISHI_COUNCIL_POSITION_MEMBER, "2024-05-01", &error);
-  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_DATABASE);
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
   g_clear_error (&error);
   mismatches = verify (fixture->db);
   g_assert_cmpuint (mismatches->len, ==, 0);
