@@ -37,6 +37,10 @@ struct _YishiPeoplePage
 
 G_DEFINE_FINAL_TYPE (YishiPeoplePage, yishi_people_page, GTK_TYPE_WIDGET)
 
+static void selection_changed_cb (YishiPeoplePage *self);
+static void select_person        (YishiPeoplePage *self,
+                                   gint64           id);
+
 static gboolean
 contains_folded (const char *haystack,
                  const char *folded_needle)
@@ -143,7 +147,13 @@ saved_cb (GObject      *source,
 
   show_message (self, _("All changes saved"), FALSE);
   g_set_object (&self->person, person);
+  /* The stored row replaces the edited one in the list, which drops the
+   * selection for a moment: the form must not follow it, or what was
+   * typed while the save was under way would be lost. */
+  g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
   yishi_session_replace_person (self->session, person);
+  select_person (self, yishi_person_get_id (person));
+  g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
   /* proposals show their proposer's name: read them again */
   yishi_session_proposals_changed (self->session);
 }

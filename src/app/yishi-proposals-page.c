@@ -38,6 +38,8 @@ struct _YishiProposalsPage
 
 G_DEFINE_FINAL_TYPE (YishiProposalsPage, yishi_proposals_page, GTK_TYPE_WIDGET)
 
+static void selection_changed_cb (YishiProposalsPage *self);
+
 typedef struct
 {
   GPtrArray      *rows;
@@ -245,6 +247,11 @@ put_row (YishiProposalsPage *self,
   if (self->proposals == NULL) /* disposed while a save was under way */
     return;
 
+  /* Replacing the row drops the selection for a moment: the editor must
+   * not follow it to nothing and back, which would put back the stored
+   * text over what was typed while the save was under way. It is told
+   * once, of the new row, which it knows as the one it edits. */
+  g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
   if (find_by_id (G_LIST_MODEL (self->proposals), id, &position))
     g_list_store_splice (self->proposals, position, 1, (gpointer *) &row, 1);
   else
@@ -254,6 +261,8 @@ put_row (YishiProposalsPage *self,
     yishi_text_index_set (self->index, (guint) id, text);
   refilter (self);
   select_id (self, id);
+  g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
+  selection_changed_cb (self);
 }
 
 static void

@@ -68,6 +68,53 @@ test_add_and_rename (Fixture       *f,
   yishi_ui_wait_until (named_is, &renamed);
 }
 
+/* The directory shows @named's name for the person the form edits: the
+ * reply to a save has been taken in. */
+static gboolean
+directory_shows (gpointer data)
+{
+  Named *named = data;
+  GListModel *people = yishi_session_get_people (yishi_window_get_session (named->f->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(YishiPerson) person = g_list_model_get_item (people, i);
+
+      if (g_str_equal (yishi_person_get_name (person), named->name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Typing goes on in the form when a save's reply comes in: the stored
+ * row replacing the edited one must not clear the form. */
+static void
+test_type_during_save (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  Named added = { f, "New person", TRUE };
+  Named half = { f, "杨丽", TRUE };
+  Named whole = { f, "杨丽萍", TRUE };
+  GtkWidget *name_row;
+
+  g_assert_true (gtk_widget_activate_action (people_page (f), "people.add", NULL));
+  yishi_ui_wait_until (named_is, &added);
+  name_row = yishi_ui_find_named (people_page (f), ADW_TYPE_ENTRY_ROW, "Name");
+  yishi_ui_wait_until (row_shows_new_person, name_row);
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "杨丽");
+  gtk_editable_set_position (GTK_EDITABLE (name_row), -1);
+  yishi_ui_wait_until (directory_shows, &half);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "杨丽");
+  /* the form is still the one shown */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (name_row, GTK_TYPE_STACK))),
+                   ==, "edit");
+
+  yishi_ui_type_text (GTK_EDITABLE (name_row), "萍");
+  yishi_ui_wait_until (named_is, &whole);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "杨丽萍");
+}
+
 /* The page shows the removal (and offers Undo) once the reply is in. */
 static gboolean
 gone_from_directory (gpointer data)
@@ -120,6 +167,8 @@ main (int   argc,
 
   g_test_add ("/ui/people/add-and-rename", Fixture, NULL,
               yishi_ui_fixture_set_up, test_add_and_rename, yishi_ui_fixture_tear_down);
+  g_test_add ("/ui/people/type-during-save", Fixture, NULL,
+              yishi_ui_fixture_set_up, test_type_during_save, yishi_ui_fixture_tear_down);
   g_test_add ("/ui/people/remove-and-undo", Fixture, NULL,
               yishi_ui_fixture_set_up, test_remove_and_undo, yishi_ui_fixture_tear_down);
 

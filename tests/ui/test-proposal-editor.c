@@ -86,6 +86,52 @@ test_edit_title (Fixture       *f,
   yishi_ui_wait_until (title_stored, &expect);
 }
 
+/* The page's row for @expect's proposal shows its title: the reply to
+ * a save has been taken in. */
+static gboolean
+row_shows_title (gpointer data)
+{
+  Expect *expect = data;
+  GListModel *visible = yishi_ui_visible_proposals (expect->f);
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(YishiProposal) proposal = g_list_model_get_item (visible, i);
+
+      if (yishi_proposal_get_id (proposal) == expect->id)
+        return g_strcmp0 (yishi_proposal_get_title (proposal), expect->title) == 0;
+    }
+  return FALSE;
+}
+
+/* Typing goes on where it was when a save's reply comes in: the stored
+ * row replacing the edited one must not put the stored text back and
+ * move the cursor. */
+static void
+test_type_during_save (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  g_autoptr(YishiProposal) proposal = select_with_status (f, YISHI_PROPOSAL_STATUS_SUBMITTED);
+  GtkWidget *editor = yishi_ui_find_child (page_of (f), YISHI_TYPE_PROPOSAL_EDITOR);
+  GtkWidget *row = yishi_ui_find_named (page_of (f), ADW_TYPE_ENTRY_ROW, "Title");
+  g_autofree char *half = g_strconcat (yishi_proposal_get_title (proposal), "（修", NULL);
+  g_autofree char *whole = g_strconcat (half, "订）", NULL);
+  Expect saved_half = { f, yishi_proposal_get_id (proposal), half, 0 };
+  Expect saved_whole = { f, yishi_proposal_get_id (proposal), whole, 0 };
+
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_position (GTK_EDITABLE (row), -1);
+  yishi_ui_type_text (GTK_EDITABLE (row), "（修");
+  yishi_proposal_editor_save_now (YISHI_PROPOSAL_EDITOR (editor));
+  yishi_ui_wait_until (row_shows_title, &saved_half);
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, half);
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (row)), ==, g_utf8_strlen (half, -1));
+  yishi_ui_type_text (GTK_EDITABLE (row), "订）");
+  yishi_ui_wait_until (title_stored, &saved_whole);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, whole);
+}
+
 static void
 test_bad_cost_not_saved (Fixture       *f,
                          gconstpointer  user_data)
@@ -167,6 +213,8 @@ main (int   argc,
 
   g_test_add ("/ui/editor/edit-title", Fixture, NULL,
               yishi_ui_fixture_set_up, test_edit_title, yishi_ui_fixture_tear_down);
+  g_test_add ("/ui/editor/type-during-save", Fixture, NULL,
+              yishi_ui_fixture_set_up, test_type_during_save, yishi_ui_fixture_tear_down);
   g_test_add ("/ui/editor/bad-cost-not-saved", Fixture, NULL,
               yishi_ui_fixture_set_up, test_bad_cost_not_saved, yishi_ui_fixture_tear_down);
   g_test_add ("/ui/editor/change-status", Fixture, NULL,
