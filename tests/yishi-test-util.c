@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "yishi-person-store.h"
 #include "yishi-test-util.h"
 
 YishiTestDir *
@@ -74,4 +75,18 @@ yishi_test_write_file (const char *path,
 
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
+}
+
+gint64
+yishi_test_add_person (YishiDatabase *db,
+                       const char    *name)
+{
+  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
+  g_autoptr(YishiPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  draft->name = g_strdup (name);
+  person = yishi_person_store_add (db, draft, &error);
+  g_assert_no_error (error);
+  return yishi_person_get_id (person);
 }

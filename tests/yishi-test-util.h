@@ -18,6 +18,9 @@ YishiDatabase *yishi_test_open_db      (YishiTestDir *dir);
 void           yishi_test_write_file   (const char   *path,
                                         const void   *contents,
                                         gssize        length);
+/* A person of that name in the directory; returns their id. */
+gint64         yishi_test_add_person   (YishiDatabase *db,
+                                        const char    *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YishiTestDir, yishi_test_dir_free)
 

@@ -17,20 +17,6 @@ typedef struct
 } Build;
 
 static gint64
-add_person (YishiDatabase *db,
-            const char    *name)
-{
-  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-  g_autoptr(YishiPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  draft->name = g_strdup (name);
-  person = yishi_person_store_add (db, draft, &error);
-  g_assert_no_error (error);
-  return yishi_person_get_id (person);
-}
-
-static gint64
 add_meeting (Build *build)
 {
   g_autoptr(GError) error = NULL;
@@ -40,14 +26,14 @@ add_meeting (Build *build)
   g_assert_no_error (error);
   for (guint i = 0; i < N_MEMBERS; i++)
     {
-      build->people[i] = add_person (build->db, names[i]);
+      build->people[i] = yishi_test_add_person (build->db, names[i]);
       yishi_council_store_add_member (build->db, council, build->people[i],
                                       i == WANG ? YISHI_COUNCIL_POSITION_DIRECTOR : YISHI_COUNCIL_POSITION_MEMBER,
                                       "2025-01-08", &error);
       g_assert_no_error (error);
     }
   meeting = yishi_meeting_store_add (build->db, council, MINUTES_TITLE, "2026-03-26 19:00", MINUTES_PLACE,
-                                     build->people[WANG], add_person (build->db, MINUTES_SECRETARY), &error);
+                                     build->people[WANG], yishi_test_add_person (build->db, MINUTES_SECRETARY), &error);
   g_assert_no_error (error);
   build->items[0] = yishi_meeting_store_add_item (build->db, meeting, "3号楼道路硬化", 0, &error);
   g_assert_no_error (error);

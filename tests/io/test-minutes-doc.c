@@ -49,20 +49,6 @@ typedef struct
   gint64         items[N_ITEMS];
 } Fixture;
 
-static gint64
-add_person (YishiDatabase *db,
-            const char    *name)
-{
-  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-  g_autoptr(YishiPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  draft->name = g_strdup (name);
-  person = yishi_person_store_add (db, draft, &error);
-  g_assert_no_error (error);
-  return yishi_person_get_id (person);
-}
-
 static void
 add_council (Fixture *fixture)
 {
@@ -72,13 +58,13 @@ add_council (Fixture *fixture)
   g_assert_no_error (error);
   for (guint i = 0; i < N_MEMBERS; i++)
     {
-      fixture->people[i] = add_person (fixture->db, names[i]);
+      fixture->people[i] = yishi_test_add_person (fixture->db, names[i]);
       yishi_council_store_add_member (fixture->db, fixture->council, fixture->people[i],
                                       i == WANG ? YISHI_COUNCIL_POSITION_DIRECTOR : YISHI_COUNCIL_POSITION_MEMBER,
                                       "2025-01-08", &error);
       g_assert_no_error (error);
     }
-  fixture->secretary = add_person (fixture->db, SECRETARY);
+  fixture->secretary = yishi_test_add_person (fixture->db, SECRETARY);
 }
 
 static void
@@ -96,7 +82,7 @@ add_meeting (Fixture *fixture)
     }
   yishi_meeting_store_add_observer (fixture->db, fixture->meeting, 0, OBSERVER, &error);
   g_assert_no_error (error);
-  yishi_meeting_store_add_observer (fixture->db, fixture->meeting, add_person (fixture->db, REGISTERED_OBSERVER),
+  yishi_meeting_store_add_observer (fixture->db, fixture->meeting, yishi_test_add_person (fixture->db, REGISTERED_OBSERVER),
                                     NULL, &error);
   g_assert_no_error (error);
 }

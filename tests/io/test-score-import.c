@@ -39,20 +39,6 @@ static const struct { const char *title; guint proposer; YishiProposalStatus sta
 };
 
 static gint64
-add_person (YishiDatabase *db,
-            const char    *name)
-{
-  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-  g_autoptr(YishiPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  draft->name = g_strdup (name);
-  person = yishi_person_store_add (db, draft, &error);
-  g_assert_no_error (error);
-  return yishi_person_get_id (person);
-}
-
-static gint64
 add_proposal (Fixture *fixture,
               guint    index)
 {
@@ -121,7 +107,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->db = yishi_test_open_db (fixture->dir);
   fixture->path = yishi_test_dir_file (fixture->dir, "scores.csv");
   for (guint i = 0; i < G_N_ELEMENTS (fixture->people); i++)
-    fixture->people[i] = add_person (fixture->db, names[i]);
+    fixture->people[i] = yishi_test_add_person (fixture->db, names[i]);
   for (guint i = 0; i < G_N_ELEMENTS (fixture->proposals); i++)
     fixture->proposals[i] = add_proposal (fixture, i);
   set_up_contest (fixture);

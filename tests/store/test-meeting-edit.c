@@ -26,20 +26,6 @@ typedef struct
 
 static const char * const titles[] = { "甲", "乙", "丙", "丁" };
 
-static gint64
-add_person (YishiDatabase *db,
-            const char    *name)
-{
-  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-  g_autoptr(YishiPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  draft->name = g_strdup (name);
-  person = yishi_person_store_add (db, draft, &error);
-  g_assert_no_error (error);
-  return yishi_person_get_id (person);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -54,12 +40,12 @@ fixture_set_up (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("委员%u", i + 1);
 
-      fixture->people[i] = add_person (fixture->db, name);
+      fixture->people[i] = yishi_test_add_person (fixture->db, name);
       yishi_council_store_add_member (fixture->db, fixture->council, fixture->people[i],
                                       YISHI_COUNCIL_POSITION_MEMBER, "2024-01-01", &error);
       g_assert_no_error (error);
     }
-  fixture->guest = add_person (fixture->db, "街道办刘主任");
+  fixture->guest = yishi_test_add_person (fixture->db, "街道办刘主任");
   fixture->meeting = yishi_meeting_store_add (fixture->db, fixture->council, "五月议事会",
                                               "2024-05-10 19:30", "社区活动室", 0, 0, &error);
   g_assert_no_error (error);

@@ -22,20 +22,6 @@ typedef struct
   gint64         memberships[8];
 } Fixture;
 
-static gint64
-add_person (YishiDatabase *db,
-            const char    *name)
-{
-  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-  g_autoptr(YishiPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  draft->name = g_strdup (name);
-  person = yishi_person_store_add (db, draft, &error);
-  g_assert_no_error (error);
-  return yishi_person_get_id (person);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -50,7 +36,7 @@ fixture_set_up (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("委员%u", i + 1);
 
-      fixture->people[i] = add_person (fixture->db, name);
+      fixture->people[i] = yishi_test_add_person (fixture->db, name);
       fixture->memberships[i] = yishi_council_store_add_member (fixture->db, fixture->council,
                                                                 fixture->people[i],
                                                                 i == 0 ? YISHI_COUNCIL_POSITION_DIRECTOR :
@@ -406,7 +392,7 @@ test_membership_by_date (Fixture       *fixture,
   g_assert_false (yishi_council_store_end_member (fixture->db, fixture->memberships[7], "2024-03-02", &error));
   g_assert_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  late = add_person (fixture->db, "新委员");
+  late = yishi_test_add_person (fixture->db, "新委员");
   yishi_council_store_add_member (fixture->db, fixture->council, late,
                                   YISHI_COUNCIL_POSITION_REPRESENTATIVE, "2024-06-01", &error);
   g_assert_no_error (error);
@@ -544,7 +530,7 @@ test_observers (Fixture       *fixture,
   gint64 guest, named, mistake;
   const YishiSnapshotObserver *observer;
 
-  guest = add_person (fixture->db, "街道办刘主任");
+  guest = yishi_test_add_person (fixture->db, "街道办刘主任");
   g_assert_cmpint (yishi_meeting_store_add_observer (fixture->db, fixture->meeting, guest, NULL, &error), >, 0);
   g_assert_no_error (error);
   named = yishi_meeting_store_add_observer (fixture->db, fixture->meeting, 0, "  物业公司代表 ", &error);

@@ -52,20 +52,6 @@ typedef struct
   gint64 motion_resolution;
 } Meeting;
 
-static gint64
-add_person (YishiDatabase *db,
-            const char    *name)
-{
-  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-  g_autoptr(YishiPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  draft->name = g_strdup (name);
-  person = yishi_person_store_add (db, draft, &error);
-  g_assert_no_error (error);
-  return yishi_person_get_id (person);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -79,7 +65,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   for (guint i = 0; i < N_PEOPLE; i++)
     {
-      fixture->people[i] = add_person (fixture->db, names[i]);
+      fixture->people[i] = yishi_test_add_person (fixture->db, names[i]);
       if (i <= CHEN)
         fixture->memberships[i] = yishi_council_store_add_member (fixture->db, fixture->council, fixture->people[i],
                                         i == ZHANG ? YISHI_COUNCIL_POSITION_DIRECTOR : YISHI_COUNCIL_POSITION_MEMBER,

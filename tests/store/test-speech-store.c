@@ -27,20 +27,6 @@ typedef struct
 
 static const char * const names[] = { "王桂兰", "李建国", "张秀英", "赵志强", "陈小明" };
 
-static gint64
-add_person (YishiDatabase *db,
-            const char    *name)
-{
-  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-  g_autoptr(YishiPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  draft->name = g_strdup (name);
-  person = yishi_person_store_add (db, draft, &error);
-  g_assert_no_error (error);
-  return yishi_person_get_id (person);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -53,7 +39,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (fixture->people); i++)
     {
-      fixture->people[i] = add_person (fixture->db, names[i]);
+      fixture->people[i] = yishi_test_add_person (fixture->db, names[i]);
       yishi_council_store_add_member (fixture->db, fixture->council, fixture->people[i],
                                       YISHI_COUNCIL_POSITION_MEMBER, "2024-01-01", &error);
       g_assert_no_error (error);

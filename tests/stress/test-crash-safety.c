@@ -458,20 +458,6 @@ test_import (void)
 /* People, and a council they are all members of. */
 
 static gint64
-add_person (YishiDatabase *db,
-            const char    *name)
-{
-  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-  g_autoptr(YishiPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  draft->name = g_strdup (name);
-  person = yishi_person_store_add (db, draft, &error);
-  g_assert_no_error (error);
-  return yishi_person_get_id (person);
-}
-
-static gint64
 add_council (YishiDatabase      *db,
              const char * const *names,
              guint               n_names,
@@ -486,7 +472,7 @@ add_council (YishiDatabase      *db,
       YishiCouncilPosition position = i == 0 ? YISHI_COUNCIL_POSITION_DIRECTOR
                                              : YISHI_COUNCIL_POSITION_MEMBER;
 
-      out_people[i] = add_person (db, names[i]);
+      out_people[i] = yishi_test_add_person (db, names[i]);
       yishi_council_store_add_member (db, council, out_people[i], position, "2024-01-01", &error);
       g_assert_no_error (error);
     }
