@@ -167,63 +167,38 @@ assert_import_fails (Fixture            *fixture,
   g_assert_cmpstr (db_after, ==, db_sum);
 }
 
-static void
-test_proposal_invalid_utf8 (Fixture       *fixture,
-                            gconstpointer  data)
+/* One import of a hostile file, and what its error must say. */
+typedef struct
 {
-  const char * const expected[] = {
-    "yishictl: ", "invalid-utf8.csv:3: this line is not valid UTF-8 text", NULL,
-  };
+  const char *path;         /* of the test case */
+  const char *command;      /* yishictl's: proposal, contest or import */
+  const char *file;         /* in the corpus */
+  const char *expected[5];  /* on stderr, up to a NULL */
+} ImportCase;
 
-  assert_import_fails (fixture, "proposal", "invalid-utf8.csv", expected);
-}
-
-static void
-test_proposal_unclosed_quote (Fixture       *fixture,
-                              gconstpointer  data)
-{
-  const char * const expected[] = { "unclosed-quote.csv:3: ", "never closed", NULL };
-
-  assert_import_fails (fixture, "proposal", "unclosed-quote.csv", expected);
-}
-
-static void
-test_score_formula (Fixture       *fixture,
-                    gconstpointer  data)
-{
-  const char * const expected[] = {
-    "score-formula.csv, line 2, column “评委”", "is not a judge of this contest",
-    "score-formula.csv, line 3, column “得分”", "No score was imported.", NULL,
-  };
-
-  assert_import_fails (fixture, "contest", "score-formula.csv", expected);
-}
+static const ImportCase import_cases[] = {
+  { "/hostile-cli/proposal/invalid-utf8", "proposal", "invalid-utf8.csv",
+    { "yishictl: ", "invalid-utf8.csv:3: this line is not valid UTF-8 text", NULL } },
+  { "/hostile-cli/proposal/unclosed-quote", "proposal", "unclosed-quote.csv",
+    { "unclosed-quote.csv:3: ", "never closed", NULL } },
+  { "/hostile-cli/contest/score-formula", "contest", "score-formula.csv",
+    { "score-formula.csv, line 2, column “评委”", "is not a judge of this contest",
+      "score-formula.csv, line 3, column “得分”", "No score was imported.", NULL } },
+  { "/hostile-cli/import/xxe", "import", "xxe-file.xml",
+    { "xxe-file.xml", "declares a document type (DOCTYPE)", NULL } },
+  { "/hostile-cli/import/billion-laughs", "import", "billion-laughs.xml",
+    { "billion-laughs.xml", "declares a document type (DOCTYPE)", NULL } },
+  { "/hostile-cli/import/nul-byte", "import", "nul-byte.xml",
+    { "nul-byte.xml", "(line 3): it holds a NUL byte", NULL } },
+};
 
 static void
-test_minutes_xxe (Fixture       *fixture,
-                  gconstpointer  data)
+test_import (Fixture       *fixture,
+             gconstpointer  data)
 {
-  const char * const expected[] = { "xxe-file.xml", "declares a document type (DOCTYPE)", NULL };
+  const ImportCase *one = data;
 
-  assert_import_fails (fixture, "import", "xxe-file.xml", expected);
-}
-
-static void
-test_minutes_billion_laughs (Fixture       *fixture,
-                             gconstpointer  data)
-{
-  const char * const expected[] = { "billion-laughs.xml", "declares a document type (DOCTYPE)", NULL };
-
-  assert_import_fails (fixture, "import", "billion-laughs.xml", expected);
-}
-
-static void
-test_minutes_nul_byte (Fixture       *fixture,
-                       gconstpointer  data)
-{
-  const char * const expected[] = { "nul-byte.xml", "(line 3): it holds a NUL byte", NULL };
-
-  assert_import_fails (fixture, "import", "nul-byte.xml", expected);
+  assert_import_fails (fixture, one->command, one->file, one->expected);
 }
 
 /* --db on a file that is not a Yishi database: refused, untouched. */
@@ -285,16 +260,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/hostile-cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("proposal/invalid-utf8", test_proposal_invalid_utf8);
-  ADD ("proposal/unclosed-quote", test_proposal_unclosed_quote);
-  ADD ("contest/score-formula", test_score_formula);
-  ADD ("import/xxe", test_minutes_xxe);
-  ADD ("import/billion-laughs", test_minutes_billion_laughs);
-  ADD ("import/nul-byte", test_minutes_nul_byte);
-  ADD ("db/read-only-folder", test_db_read_only_folder);
-#undef ADD
+  for (guint i = 0; i < G_N_ELEMENTS (import_cases); i++)
+    g_test_add (import_cases[i].path, Fixture, &import_cases[i], fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/hostile-cli/db/read-only-folder", Fixture, NULL, fixture_set_up, test_db_read_only_folder,
+              fixture_tear_down);
   g_test_add_func ("/hostile-cli/db/not-sqlite", test_db_not_sqlite);
   g_test_add_func ("/hostile-cli/db/folder", test_db_folder);
 
