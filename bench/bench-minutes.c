@@ -18,6 +18,10 @@
  * it as the exports do; the ratio is what laying out and encoding the
  * document costs over putting its bytes on disk.
  *
+ * Last, it times the part of the PDF export that is Yishi's own layout
+ * (building the document and breaking it into pages with Pango), the
+ * line `part pdf-layout`: the rest is cairo drawing and writing the pages.
+ *
  * It prints one tab-separated line per measurement, for
  * bench/run-benchmarks to read:
  *
@@ -33,6 +37,8 @@
 
 #include "bench-stats.h"
 #include "yishi-council-store.h"
+#include "yishi-doc-pdf.h"
+#include "yishi-minutes-doc.h"
 #include "yishi-minutes-export.h"
 #include "yishi-minutes-store.h"
 #include "yishi-person-store.h"
@@ -340,6 +346,32 @@ time_baseline (gsize        size,
     }
 }
 
+/* The PDF's share that is Yishi's own: building the document and
+ * laying it out on A4 pages (Pango's shaping and line breaking); the
+ * rest of a PDF export is cairo drawing and writing the pages. */
+static void
+time_pdf_layout (const YishiMinutes *minutes,
+                 guint               runs,
+                 guint               members)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_WARMUP + runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(YishiDoc) doc = yishi_minutes_doc_build (minutes);
+      g_autoptr(YishiDocLayout) layout = yishi_doc_layout_new (doc, YISHI_DOC_A4_WIDTH, YISHI_DOC_A4_HEIGHT);
+
+      if (i >= N_WARMUP)
+        {
+          double ms = bench_ms_since (start);
+
+          g_array_append_val (times, ms);
+        }
+    }
+  report ("part", "pdf-layout", minutes->meeting->items->len, members, 0, times);
+}
+
 static void
 bench_format (const YishiMinutes *minutes,
               const char         *dir,
@@ -421,6 +453,7 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (format_keys); i++)
     bench_format (minutes, dir, format_keys[i], (guint) runs, (guint) members);
+  time_pdf_layout (minutes, (guint) runs, (guint) members);
 
   g_clear_object (&db);
   if (keep == NULL)
