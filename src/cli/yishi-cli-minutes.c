@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -496,7 +497,11 @@ import_file (YishiDatabase  *db,
 
   if (minutes == NULL || !yishi_minutes_xml_import (db, path, &created, error))
     {
-      g_prefix_error (error, "%s: ", path);
+      g_autofree char *shown = g_filename_display_name (path);
+
+      /* the reader's messages name the file already; the store's do not */
+      if (error != NULL && *error != NULL && strstr ((*error)->message, shown) == NULL)
+        g_prefix_error (error, "%s: ", shown);
       return FALSE;
     }
   if (created)
