@@ -594,6 +594,12 @@ set_field_texts (YishiCsvTable *table)
     }
 }
 
+/* libcsv grows the buffer of the field it reads by this many bytes at a
+ * time (128 by default): with that, a field of megabytes, which a hostile
+ * file may hold, took tens of thousands of reallocations, each copying
+ * the whole field wherever the allocator cannot grow a block in place. */
+#define FIELD_BLOCK_SIZE (1024 * 1024)
+
 static gboolean
 parse_records (YishiCsvTable  *table,
                const char     *filename,
@@ -611,6 +617,7 @@ parse_records (YishiCsvTable  *table,
   /* fails only without a parser; each field then ends in a NUL */
   csv_init (&parser, 0);
   csv_set_opts (&parser, CSV_APPEND_NULL);
+  csv_set_blk_size (&parser, FIELD_BLOCK_SIZE);
   csv_set_space_func (&parser, never_space);
   ok = feed_lines (&parser, &state, filename, error);
 
