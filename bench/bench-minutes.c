@@ -368,6 +368,8 @@ time_pdf_layout (const YishiMinutes *minutes,
 
           g_array_append_val (times, ms);
         }
+      if (yishi_doc_layout_get_n_pages (layout) < minutes->meeting->items->len / 4)
+        g_error ("bench-minutes: the minutes were laid out on too few pages");
     }
   report ("part", "pdf-layout", minutes->meeting->items->len, members, 0, times);
 }
