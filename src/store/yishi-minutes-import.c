@@ -428,8 +428,9 @@ check_digest (Import              *import,
   return FALSE;
 }
 
-/* Minutes already here: the file must still be what was approved, or
- * saying "nothing changed" would hide that it was altered. */
+/* The file must still be what was approved: imported, it would store
+ * what nobody approved; already here, saying "nothing changed" would
+ * hide that it was altered. */
 static gboolean
 check_same_file (const YishiMinutes  *minutes,
                  GError             **error)
@@ -457,10 +458,17 @@ check_importable (YishiDatabase       *db,
 {
   gint64 id = 0;
 
+  /* The file first: a changed value the record here would not keep (such
+   * as the number of members, which the import makes come out as the
+   * file says) would otherwise slip through on the first import and be
+   * caught only on the second. */
+  *out_present = FALSE;
+  if (!check_same_file (minutes, error))
+    return FALSE;
   if (!find_id (db, "SELECT id FROM minutes WHERE uuid = ?1", minutes->uuid, &id, error))
     return FALSE;
   if ((*out_present = id != 0))
-    return check_same_file (minutes, error);
+    return TRUE;
   if (!find_id (db, "SELECT id FROM meeting WHERE uuid = ?1", minutes->meeting->uuid, &id, error))
     return FALSE;
   if (id != 0)

@@ -151,6 +151,47 @@ test_tampered (void)
   minutes_fixture_tear_down (&fixture);
 }
 
+/* A changed count of members, which the import would make come out
+ * right in the record it stores: the file itself no longer matches its
+ * digest, so it is refused the first time, as `verify` says (found by
+ * fuzzing: it was caught only on a second import). */
+static void
+test_tampered_members (void)
+{
+  MinutesFixture fixture;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(YishiDatabase) other = NULL;
+  g_autoptr(GPtrArray) mismatches = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  gboolean created = FALSE;
+  char *members;
+
+  minutes_fixture_set_up (&fixture, TRUE);
+  text = export_string (fixture.db, fixture.meeting);
+  members = strstr (text, "<attendance members=\"");
+  g_assert_nonnull (members);
+  members += strlen ("<attendance members=\"");
+  g_assert_true (g_ascii_isdigit (*members));
+  *members = *members == '1' ? '2' : '1';
+  path = write_file (&fixture, "members.xml", text);
+
+  mismatches = yishi_minutes_xml_verify (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mismatches->len, ==, 1);
+
+  other = open_other (&fixture);
+  g_assert_false (yishi_minutes_xml_import (other, path, &created, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "no longer match their digest"));
+  g_clear_error (&error);
+  meetings = yishi_meeting_store_list (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, ==, 0);
+  minutes_fixture_tear_down (&fixture);
+}
+
 /* The same minutes again, from a copy altered since: not "nothing
  * changed", but refused. */
 static void
@@ -190,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/minutes-import/draft", test_draft);
   g_test_add_func ("/minutes-import/tampered", test_tampered);
   g_test_add_func ("/minutes-import/tampered-again", test_tampered_again);
+  g_test_add_func ("/minutes-import/tampered-members", test_tampered_members);
 
   return g_test_run ();
 }
