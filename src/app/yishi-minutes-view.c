@@ -345,20 +345,6 @@ make_text_view (YishiMinutesView *self,
   return view;
 }
 
-static const char *
-item_discussion (const YishiMinutes *minutes,
-                 gint64              item_id)
-{
-  for (guint i = 0; i < minutes->items->len; i++)
-    {
-      const YishiMinutesItem *item = minutes->items->pdata[i];
-
-      if (item->agenda_item_id == item_id)
-        return item->discussion;
-    }
-  return "";
-}
-
 static void
 add_item (YishiMinutesView        *self,
           const YishiSnapshotItem *item)
@@ -370,7 +356,7 @@ add_item (YishiMinutesView        *self,
   /* Translators: the accessible name of the text of one agenda item in the minutes; %s is “一、item title” */
   g_autofree char *name = g_strdup_printf (_("Discussion of %s"), heading);
   GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = make_text_view (self, item_discussion (self->minutes, item->id), name);
+  GtkWidget *view = make_text_view (self, yishi_minutes_get_discussion (self->minutes, item->id), name);
   /* Translators: over the secretary's text for one agenda item: 讨论情况 */
   GtkWidget *label = gtk_label_new_with_mnemonic (_("_Discussion"));
 
@@ -565,7 +551,7 @@ fill_text (YishiMinutesView *self,
   else
     for (guint i = 0; i < items->len; i++)
       set_text (self->discussion_views->pdata[i],
-                item_discussion (self->minutes, ((YishiSnapshotItem *) items->pdata[i])->id));
+                yishi_minutes_get_discussion (self->minutes, ((YishiSnapshotItem *) items->pdata[i])->id));
   set_text (self->other_view, self->minutes->other_matters);
   self->filling = FALSE;
 }

@@ -738,20 +738,6 @@ write_resolution (Akn   *akn,
   g_string_free (details, TRUE);
 }
 
-static const char *
-discussion_of (const YishiMinutes *minutes,
-               gint64              item_id)
-{
-  for (guint i = 0; i < minutes->items->len; i++)
-    {
-      const YishiMinutesItem *item = minutes->items->pdata[i];
-
-      if (item->agenda_item_id == item_id)
-        return item->discussion;
-    }
-  return "";
-}
-
 static void
 write_item (Akn   *akn,
             guint  index)
@@ -766,7 +752,7 @@ write_item (Akn   *akn,
   attr (akn, "name", "agendaItem");
   _yishi_xml_out_element (&akn->out, "num", g_strstrip (number));
   _yishi_xml_out_element (&akn->out, "heading", item->title);
-  write_discussion (akn, index + 1, discussion_of (akn->minutes, item->id));
+  write_discussion (akn, index + 1, yishi_minutes_get_discussion (akn->minutes, item->id));
   for (guint i = 0; i < meeting->motions->len; i++)
     if (((const YishiSnapshotMotion *) meeting->motions->pdata[i])->item_id == item->id)
       write_motion (akn, i);

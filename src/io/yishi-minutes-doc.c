@@ -281,27 +281,12 @@ add_agenda (YishiDoc           *doc,
   yishi_doc_add_paragraph (doc, text->str, YISHI_DOC_ALIGN_START);
 }
 
-/* The secretary's text for @item_id, "" when none. */
-static const char *
-find_discussion (const YishiMinutes *minutes,
-                 gint64              item_id)
-{
-  for (guint i = 0; minutes->items != NULL && i < minutes->items->len; i++)
-    {
-      const YishiMinutesItem *item = g_ptr_array_index (minutes->items, i);
-
-      if (item->agenda_item_id == item_id)
-        return item->discussion != NULL ? item->discussion : "";
-    }
-  return "";
-}
-
 static void
 add_discussion (YishiDoc           *doc,
                 const YishiMinutes *minutes,
                 gint64              item_id)
 {
-  const char *discussion = find_discussion (minutes, item_id);
+  const char *discussion = yishi_minutes_get_discussion (minutes, item_id);
   g_autofree char *text = NULL;
 
   if (strchr (discussion, '\n') != NULL)

@@ -28,20 +28,6 @@ motion_number (const YishiMeetingSnapshot *meeting,
 }
 
 static const char *
-discussion_of (const YishiMinutes *minutes,
-               gint64              item_id)
-{
-  for (guint i = 0; i < minutes->items->len; i++)
-    {
-      const YishiMinutesItem *item = minutes->items->pdata[i];
-
-      if (item->agenda_item_id == item_id && item->discussion != NULL)
-        return item->discussion;
-    }
-  return "";
-}
-
-static const char *
 nonempty (const char *text)
 {
   return text != NULL && *text != '\0' ? text : NULL;
@@ -198,7 +184,7 @@ write_item (YishiXmlOut        *out,
   _yishi_xml_out_start (out, "item");
   _yishi_xml_out_attr_uint (out, "position", item->position);
   _yishi_xml_out_element (out, "title", item->title);
-  _yishi_xml_out_element (out, "discussion", discussion_of (minutes, item->id));
+  _yishi_xml_out_element (out, "discussion", yishi_minutes_get_discussion (minutes, item->id));
   for (guint i = 0; i < meeting->motions->len; i++)
     {
       const YishiSnapshotMotion *motion = meeting->motions->pdata[i];

@@ -171,20 +171,6 @@ append_resolution (GString                       *out,
                 resolution->due_on != NULL ? resolution->due_on : "", NULL);
 }
 
-static const char *
-discussion_of (const YishiMinutes *minutes,
-               gint64              item_id)
-{
-  for (guint i = 0; minutes->items != NULL && i < minutes->items->len; i++)
-    {
-      const YishiMinutesItem *item = minutes->items->pdata[i];
-
-      if (item->agenda_item_id == item_id)
-        return item->discussion;
-    }
-  return "";
-}
-
 static int
 compare_items (gconstpointer a,
                gconstpointer b)
@@ -221,7 +207,7 @@ append_items (GString            *out,
       g_autofree char *position = g_strdup_printf ("%u", item->position);
 
       append_parts (out, "item", position, item->title, NULL);
-      append_field (out, "discussion", discussion_of (minutes, item->id));
+      append_field (out, "discussion", yishi_minutes_get_discussion (minutes, item->id));
       for (guint j = 0; j < meeting->motions->len; j++)
         if (((const YishiSnapshotMotion *) meeting->motions->pdata[j])->item_id == item->id)
           append_motion (out, meeting, meeting->motions->pdata[j]);

@@ -86,6 +86,22 @@ yishi_minutes_new (void)
   return minutes;
 }
 
+const char *
+yishi_minutes_get_discussion (const YishiMinutes *minutes,
+                              gint64              item_id)
+{
+  g_return_val_if_fail (minutes != NULL, "");
+
+  for (guint i = 0; minutes->items != NULL && i < minutes->items->len; i++)
+    {
+      const YishiMinutesItem *item = minutes->items->pdata[i];
+
+      if (item->agenda_item_id == item_id)
+        return item->discussion != NULL ? item->discussion : "";
+    }
+  return "";
+}
+
 void
 yishi_minutes_free (YishiMinutes *minutes)
 {

@@ -116,6 +116,10 @@ void          yishi_minutes_free            (YishiMinutes       *minutes);
 void          yishi_minutes_mismatch_free   (YishiMinutesMismatch *mismatch);
 void          yishi_approval_motion_free    (YishiApprovalMotion *motion);
 
+/* The secretary's text for the agenda item @item_id, "" when none. */
+const char   *yishi_minutes_get_discussion  (const YishiMinutes *minutes,
+                                             gint64              item_id);
+
 /* The meeting's minutes, made as a draft the first time (the discussion
  * of each item prefilled from its speeches' notes). A meeting must be
  * closed to have minutes. */
