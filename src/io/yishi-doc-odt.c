@@ -13,6 +13,7 @@
 
 #include "yishi-doc-odt.h"
 #include "yishi-doc-private.h"
+#include "yishi-document-save.h"
 
 #define ODT_MEDIA_TYPE "application/vnd.oasis.opendocument.text"
 #define ODF_VERSION    "1.3"
@@ -1347,7 +1348,6 @@ yishi_doc_write_odt (const YishiDoc  *doc,
                      GError         **error)
 {
   g_autoptr(GBytes) odt = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data;
 
@@ -1360,18 +1360,5 @@ yishi_doc_write_odt (const YishiDoc  *doc,
     return FALSE;
 
   data = g_bytes_get_data (odt, &size);
-  if (!g_file_set_contents_full (path, data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                 0666, &local_error))
-    {
-      g_autofree char *display_name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-                   /* Translators: %s is a file name, then the reason */
-                   _("Could not save the document as “%s”: %s"),
-                   display_name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return yishi_document_save (path, data, size, error);
 }

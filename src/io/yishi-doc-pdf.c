@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "yishi-doc-pdf-private.h"
+#include "yishi-document-save.h"
 
 /* The page, in points, as a committee lays a notice out in a word
  * processor. */
@@ -375,7 +376,6 @@ yishi_doc_write_pdf (const YishiDoc  *doc,
                      GError         **error)
 {
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
   cairo_status_t status;
 
@@ -394,16 +394,5 @@ yishi_doc_write_pdf (const YishiDoc  *doc,
       return FALSE;
     }
 
-  if (!g_file_set_contents_full (path, (const char *) pdf->data, pdf->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                 0666, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-                   /* Translators: %s is a file name, then the reason */
-                   _("Could not save the document as “%s”: %s"),
-                   display_name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return yishi_document_save (path, (const char *) pdf->data, pdf->len, error);
 }

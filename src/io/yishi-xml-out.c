@@ -2,7 +2,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
+#include <string.h>
 
+#include "yishi-document-save.h"
 #include "yishi-xml-out-private.h"
 
 static void
@@ -236,26 +238,10 @@ _yishi_xml_out_save (YishiXmlOut  *out,
                      const char   *path,
                      GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *text = _yishi_xml_out_finish (out, path, error);
 
   if (text == NULL)
     return FALSE;
 
-  /* written to a temporary file renamed over @path: a failure leaves
-   * the old file as it was */
-  if (!g_file_set_contents_full (path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                 0666, &local_error))
-    {
-      g_autofree char *display_name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-                   /* Translators: %s is a file name, then the reason */
-                   _("Could not save the document as “%s”: %s"),
-                   display_name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return yishi_document_save (path, text, strlen (text), error);
 }
