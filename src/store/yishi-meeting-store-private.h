@@ -66,6 +66,14 @@ gboolean _yishi_meeting_check_person     (YishiDatabase           *db,
                                           GError                 **error);
 gboolean _yishi_meeting_check_starts_at  (const char              *starts_at,
                                           GError                 **error);
+gboolean _yishi_meeting_insert_vote      (YishiDatabase           *db,
+                                          gint64                   motion_id,
+                                          const YishiVoteCounts   *counts,
+                                          YishiVoteVerdict         verdict,
+                                          guint                    required,
+                                          const char              *taken_at,
+                                          gint64                  *out_id,
+                                          GError                 **error);
 YishiMeetingSnapshot *_yishi_meeting_snapshot_read (YishiDatabase *db,
                                           gint64                   meeting_id,
                                           GError                 **error);

@@ -86,13 +86,17 @@ check_form (gint64          motion_id,
   return FALSE;
 }
 
-static gboolean
-insert_vote (YishiDatabase          *db,
-             gint64                  motion_id,
-             const YishiVoteCounts  *counts,
-             const YishiVoteResult  *result,
-             gint64                 *out_id,
-             GError                **error)
+/* The vote row of @motion_id, taken at @taken_at (NULL: now, on the
+ * database clock); shared with the import of exported minutes. */
+gboolean
+_yishi_meeting_insert_vote (YishiDatabase          *db,
+                            gint64                  motion_id,
+                            const YishiVoteCounts  *counts,
+                            YishiVoteVerdict        verdict,
+                            guint                   required,
+                            const char             *taken_at,
+                            gint64                 *out_id,
+                            GError                **error)
 {
   g_autoptr(YishiStmt) stmt = _yishi_database_prepare (db,
       "INSERT INTO vote (motion_id, members, present, yes, no, abstain, invalid, verdict, required,"
@@ -107,9 +111,12 @@ insert_vote (YishiDatabase          *db,
   sqlite3_bind_int64 (stmt, 5, counts->no);
   sqlite3_bind_int64 (stmt, 6, counts->abstain);
   sqlite3_bind_int64 (stmt, 7, counts->invalid);
-  _yishi_bind_static_text (stmt, 8, yishi_vote_verdict_to_key (result->verdict));
-  sqlite3_bind_int64 (stmt, 9, result->required);
-  _yishi_bind_static_text (stmt, 10, _yishi_database_get_now (db));
+  _yishi_bind_static_text (stmt, 8, yishi_vote_verdict_to_key (verdict));
+  sqlite3_bind_int64 (stmt, 9, required);
+  if (taken_at != NULL)
+    _yishi_bind_text (stmt, 10, taken_at);
+  else
+    _yishi_bind_static_text (stmt, 10, _yishi_database_get_now (db));
   return _yishi_database_step_insert (db, stmt, out_id, error);
 }
 
@@ -215,7 +222,8 @@ tally_and_insert (YishiDatabase          *db,
          yishi_vote_tally (counts, &motion->rule, result, error) &&
          _yishi_meeting_check_not_voted (db, motion_id, error) &&
          check_amendments_voted (db, motion_id, error) &&
-         insert_vote (db, motion_id, counts, result, out_id, error);
+         _yishi_meeting_insert_vote (db, motion_id, counts, result->verdict, result->required, NULL, out_id,
+                                     error);
 }
 
 gint64

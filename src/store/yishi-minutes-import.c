@@ -6,6 +6,7 @@
 
 #include "yishi-database-private.h"
 #include "yishi-error.h"
+#include "yishi-meeting-store-private.h"
 #include "yishi-minutes-store-private.h"
 
 /* Minutes read from an exported file, stored with the meeting they
@@ -263,28 +264,12 @@ insert_vote (Import                     *import,
              gint64                      motion_id,
              GError                    **error)
 {
-  g_autoptr(YishiStmt) stmt = NULL;
-  const YishiVoteCounts *counts = &motion->counts;
   gint64 vote_id = 0;
 
   if (!motion->voted)
     return TRUE;
-  stmt = _yishi_database_prepare (import->db,
-      "INSERT INTO vote (motion_id, members, present, yes, no, abstain, invalid, verdict, required, taken_at)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, motion_id);
-  sqlite3_bind_int64 (stmt, 2, counts->members);
-  sqlite3_bind_int64 (stmt, 3, counts->present);
-  sqlite3_bind_int64 (stmt, 4, counts->yes);
-  sqlite3_bind_int64 (stmt, 5, counts->no);
-  sqlite3_bind_int64 (stmt, 6, counts->abstain);
-  sqlite3_bind_int64 (stmt, 7, counts->invalid);
-  _yishi_bind_static_text (stmt, 8, yishi_vote_verdict_to_key (motion->verdict));
-  sqlite3_bind_int64 (stmt, 9, motion->required);
-  _yishi_bind_text (stmt, 10, motion->taken_at != NULL ? motion->taken_at : "");
-  if (!_yishi_database_step_insert (import->db, stmt, &vote_id, error))
+  if (!_yishi_meeting_insert_vote (import->db, motion_id, &motion->counts, motion->verdict, motion->required,
+                                   motion->taken_at != NULL ? motion->taken_at : "", &vote_id, error))
     return FALSE;
   for (guint i = 0; motion->roll_call != NULL && i < motion->roll_call->len; i++)
     {
