@@ -128,16 +128,6 @@ advance_clock (Loader *loader,
   set_clock (loader, loader->clock + seconds);
 }
 
-/* A store refused a step: its message says what, this says where. */
-static gboolean
-refused (GError     **error,
-         const char  *where)
-{
-  /* Translators: %s is a place in a JSON file, such as council.meetings[0].items[1] */
-  g_prefix_error (error, _("In the built-in sample data, at %s: "), where);
-  return FALSE;
-}
-
 /* A person by their key in the sample; 0 in @out_id when the member is
  * missing or null and not @required. */
 static gboolean
@@ -337,7 +327,7 @@ add_member (Loader      *loader,
                                                   position, joined_on, error);
   if (membership_id == 0 ||
       (left_on != NULL && !yishi_council_store_end_member (loader->db, membership_id, left_on, error)))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   return TRUE;
 }
 
@@ -358,7 +348,7 @@ add_observer (Loader      *loader,
     return FALSE;
 
   if (yishi_meeting_store_add_observer (loader->db, meeting->id, person_id, name, error) == 0)
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   return TRUE;
 }
 
@@ -398,7 +388,7 @@ add_item (Loader      *loader,
 
   id = yishi_meeting_store_add_item (loader->db, meeting->id, title, proposal_id, error);
   if (id == 0)
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   g_array_append_val (meeting->item_ids, id);
   return TRUE;
 }
@@ -432,7 +422,7 @@ sign_in (Loader      *loader,
 
   advance_clock (loader, meeting->position == 0 ? meeting->sign_in_step : PACE_ARRIVAL);
   if (!yishi_meeting_store_attend (loader->db, meeting->id, person_id, status, error))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   return TRUE;
 }
 
@@ -463,10 +453,10 @@ speak (Loader      *loader,
 
   id = yishi_speech_store_enqueue (loader->db, floor->item_id, floor->motion_id, person_id, error);
   if (id == 0 || !yishi_speech_store_give_floor (loader->db, id, error))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   advance_clock (loader, turn_seconds (note));
   if (!yishi_speech_store_end (loader->db, id, note, error))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   advance_clock (loader, PACE_NEXT_SPEAKER);
   return TRUE;
 }
@@ -509,7 +499,7 @@ take_roll_call (Loader      *loader,
 
   if (yishi_meeting_store_record_roll_call (loader->db, motion_id, (YishiRollCallEntry *) entries->data,
                                             entries->len, NULL, error) == 0)
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   return TRUE;
 }
 
@@ -539,7 +529,7 @@ take_vote (Loader         *loader,
     return FALSE;
 
   if (yishi_meeting_store_record_vote (loader->db, motion_id, yes, no, abstain, invalid, NULL, error) == 0)
-    return refused (error, vote_where);
+    return _yishi_sample_refused (error, vote_where);
   return TRUE;
 }
 
@@ -576,7 +566,7 @@ run_motion (Loader      *loader,
                                                     mover_id, has_rule ? &rule : NULL, form, error);
   if (floor.motion_id == 0 ||
       (seconder_id != 0 && !yishi_meeting_store_set_seconder (loader->db, floor.motion_id, seconder_id, error)))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   if (!id_table_add (floor.motions, key, floor.motion_id))
     return _yishi_sample_damaged (error, where, "key");
 
@@ -614,7 +604,7 @@ add_resolution (Loader      *loader,
                                            responsible_id, due_on, error);
   if (id == 0 ||
       (follow_up != YISHI_FOLLOW_UP_OPEN && !yishi_meeting_store_set_follow_up (loader->db, id, follow_up, error)))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   return TRUE;
 }
 
@@ -652,7 +642,7 @@ set_state (Loader             *loader,
 {
   if (yishi_meeting_store_set_state (loader->db, meeting->id, state, error))
     return TRUE;
-  return refused (error, meeting->where);
+  return _yishi_sample_refused (error, meeting->where);
 }
 
 /* The meeting's start, which the store has checked: local time. */
@@ -743,7 +733,7 @@ add_meeting (Loader      *loader,
                                         chair_id, secretary_id, error);
   if (meeting.id == 0 ||
       (notice != NULL && !yishi_meeting_store_set_notice (loader->db, meeting.id, notice, error)))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   if (!for_each (loader, object, where, "observers", add_observer, &meeting, error) ||
       !for_each (loader, object, where, "items", add_item, &meeting, error))
     return FALSE;
@@ -771,7 +761,7 @@ set_speaking_rules (Loader      *loader,
     return FALSE;
 
   if (!yishi_council_store_set_speaking_rules (loader->db, loader->council_id, &rules, error))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   return TRUE;
 }
 
@@ -790,7 +780,7 @@ add_council (Loader      *loader,
 
   loader->council_id = yishi_council_store_add (loader->db, name, has_rule ? &rule : NULL, error);
   if (loader->council_id == 0)
-    return refused (error, "council");
+    return _yishi_sample_refused (error, "council");
   if (json_object_has_member (council, "speaking_rules") && !set_speaking_rules (loader, council, error))
     return FALSE;
 

@@ -23,17 +23,6 @@ typedef struct
   gint64         council_id;
 } Loader;
 
-/* In the built-in sample, a store refused a step: its message says
- * what, this says where. */
-static gboolean
-refused (GError     **error,
-         const char  *where)
-{
-  /* Translators: %s is a place in a JSON file, such as council.meetings[0].minutes */
-  g_prefix_error (error, _("In the built-in sample data, at %s: "), where);
-  return FALSE;
-}
-
 /* The clock is set to @member's local "YYYY-MM-DD HH:MM" for what is
  * entered next; @out_given FALSE, the clock untouched, when the member
  * is missing. */
@@ -111,12 +100,12 @@ write_draft (Loader      *loader,
     }
 
   if ((draft = yishi_minutes_store_get (loader->db, meeting_id, error)) == NULL)
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   if (draft->items->len != discussions->len)
     return _yishi_sample_damaged (error, where, "discussions");
   if (!yishi_minutes_store_save (loader->db, meeting_id, (const char * const *) discussions->pdata,
                                  discussions->len, other_matters, error))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   return TRUE;
 }
 
@@ -138,7 +127,7 @@ take_steps (Loader      *loader,
   if (!given)
     return TRUE;
   if (!yishi_minutes_store_submit (loader->db, meeting_id, error))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
 
   if (!_yishi_sample_get_text (minutes, "approval", FALSE, where, &approval, error) ||
       !set_clock_at (loader->db, minutes, "approved_at", where, &given, error))
@@ -149,12 +138,12 @@ take_steps (Loader      *loader,
   if (approval == NULL || !g_str_equal (approval, "chair"))
     return _yishi_sample_damaged (error, where, "approval");
   if (!yishi_minutes_store_approve_by_chair (loader->db, meeting_id, error))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
 
   if (!set_clock_at (loader->db, minutes, "frozen_at", where, &given, error))
     return FALSE;
   if (given && !yishi_minutes_store_freeze (loader->db, meeting_id, error))
-    return refused (error, where);
+    return _yishi_sample_refused (error, where);
   return TRUE;
 }
 

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 gboolean    _yishi_sample_damaged      (GError      **error,
                                         const char   *where,
                                         const char   *member);
+/* A store refused a step: its message says what, this adds where. */
+gboolean    _yishi_sample_refused      (GError      **error,
+                                        const char   *where);
 const char *_yishi_sample_node_text    (JsonNode     *node);
 JsonObject *_yishi_sample_node_object  (JsonNode     *node);
 JsonArray  *_yishi_sample_member_array (JsonObject   *object,

@@ -53,6 +53,15 @@ _yishi_sample_damaged (GError     **error,
   return FALSE;
 }
 
+gboolean
+_yishi_sample_refused (GError     **error,
+                       const char  *where)
+{
+  /* Translators: %s is a place in a JSON file, such as council.meetings[0].items[1] */
+  g_prefix_error (error, _("In the built-in sample data, at %s: "), where);
+  return FALSE;
+}
+
 /* json-glib's getters warn on a missing member or a node of the wrong
  * type; these return NULL instead. */
 const char *
