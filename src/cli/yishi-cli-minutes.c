@@ -288,13 +288,19 @@ minutes_export (YishiCli  *cli,
   return YISHI_CLI_EXIT_OK;
 }
 
+typedef gboolean (*MinutesMove) (YishiDatabase  *db,
+                                 gint64          meeting_id,
+                                 GError        **error);
+
+/* A command that takes one meeting and makes one move of its minutes. */
 static int
-minutes_submit (YishiCli  *cli,
-                int        argc,
-                char     **argv)
+run_move (YishiCli     *cli,
+          int           argc,
+          char        **argv,
+          const char   *summary,
+          MinutesMove   move)
 {
-  g_autoptr(GOptionContext) context = yishi_cli_context_new (cli, N_("MEETING"),
-      N_("Hands the draft minutes of a meeting to the chair for approval."), NULL);
+  g_autoptr(GOptionContext) context = yishi_cli_context_new (cli, N_("MEETING"), summary, NULL);
   g_autoptr(YishiDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   gint64 meeting_id = 0;
@@ -302,9 +308,18 @@ minutes_submit (YishiCli  *cli,
   if (!parse_meeting (context, &argc, &argv, &meeting_id))
     return YISHI_CLI_EXIT_USAGE;
   db = yishi_cli_open_database (cli, FALSE, &error);
-  if (db == NULL || !yishi_minutes_store_submit (db, meeting_id, &error))
+  if (db == NULL || !move (db, meeting_id, &error))
     return yishi_cli_fail (error);
   return YISHI_CLI_EXIT_OK;
+}
+
+static int
+minutes_submit (YishiCli  *cli,
+                int        argc,
+                char     **argv)
+{
+  return run_move (cli, argc, argv, N_("Hands the draft minutes of a meeting to the chair for approval."),
+                   yishi_minutes_store_submit);
 }
 
 /* A draft is not approved behind the secretary's back: it needs
@@ -382,18 +397,9 @@ minutes_freeze (YishiCli  *cli,
                 int        argc,
                 char     **argv)
 {
-  g_autoptr(GOptionContext) context = yishi_cli_context_new (cli, N_("MEETING"),
-      N_("Marks approved minutes as filed on paper, signed: nothing in them changes any more."), NULL);
-  g_autoptr(YishiDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 meeting_id = 0;
-
-  if (!parse_meeting (context, &argc, &argv, &meeting_id))
-    return YISHI_CLI_EXIT_USAGE;
-  db = yishi_cli_open_database (cli, FALSE, &error);
-  if (db == NULL || !yishi_minutes_store_freeze (db, meeting_id, &error))
-    return yishi_cli_fail (error);
-  return YISHI_CLI_EXIT_OK;
+  return run_move (cli, argc, argv,
+                   N_("Marks approved minutes as filed on paper, signed: nothing in them changes any more."),
+                   yishi_minutes_store_freeze);
 }
 
 /* The report of the check, on the standard output as its result: one
