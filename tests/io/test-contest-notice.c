@@ -12,6 +12,7 @@
 #include "yishi-person-store.h"
 #include "yishi-proposal-store.h"
 #include "yishi-test-util.h"
+#include "yishi-test-text.h"
 
 /* The public notice of a small contest, in PDF and ODF, and its chart.
  * The program stays in the C locale, so the texts are the msgids.
@@ -193,72 +194,24 @@ read_results (Fixture *fixture)
   return results;
 }
 
-static char *
-run (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-  return out;
-}
-
-/* @text without any white space: lines wrap wherever the page needs. */
-static char *
-squeeze (const char *text)
-{
-  GString *squeezed = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (squeezed, g_utf8_get_char (p));
-
-  return g_string_free (squeezed, FALSE);
-}
-
-static void
-assert_says (const char *text,
-             const char *expected)
-{
-  g_autofree char *haystack = squeeze (text);
-  g_autofree char *needle = squeeze (expected);
-
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” is not in:\n%s", expected, text);
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-
-  return run (argv);
-}
-
 /* What every form of the published notice says. */
 static void
 assert_notice_says (const char *text)
 {
-  assert_says (text, "Public notice of the results of “" CONTEST "”");
+  yishi_test_assert_says (text, "Public notice of the results of “" CONTEST "”");
   for (guint i = 0; i < N_PROPOSALS; i++)
-    assert_says (text, ideas[i].title);
-  assert_says (text, ORGANISER " organised “" CONTEST "”. 4 proposals were entered, and 3 judges scored them.");
-  assert_says (text, "lots drawn with the seed 20260501");
-  assert_says (text, "Places 2 and 3 have the same final score; they are ordered by the mean of all the "
+    yishi_test_assert_says (text, ideas[i].title);
+  yishi_test_assert_says (text, ORGANISER " organised “" CONTEST "”. 4 proposals were entered, and 3 judges scored them.");
+  yishi_test_assert_says (text, "lots drawn with the seed 20260501");
+  yishi_test_assert_says (text, "Places 2 and 3 have the same final score; they are ordered by the mean of all the "
                      "judges’ totals.");
-  assert_says (text, "Fewer than three judges scored “小区增设休息座椅”");
-  assert_says (text, "Within the budget of 200,000.00 yuan, the top 2 proposals are funded, 90,000.00 yuan in all.");
-  assert_says (text, "The organiser decided not to fund “楼道照明更换LED灯”. Reason: " REASON);
-  assert_says (text, "The objection period is 7 days, from 20 May 2026 to 26 May 2026. Anyone who objects "
+  yishi_test_assert_says (text, "Fewer than three judges scored “小区增设休息座椅”");
+  yishi_test_assert_says (text, "Within the budget of 200,000.00 yuan, the top 2 proposals are funded, 90,000.00 yuan in all.");
+  yishi_test_assert_says (text, "The organiser decided not to fund “楼道照明更换LED灯”. Reason: " REASON);
+  yishi_test_assert_says (text, "The objection period is 7 days, from 20 May 2026 to 26 May 2026. Anyone who objects "
                      "should write to " ORGANISER " within that period.");
-  assert_says (text, "92.50");
-  assert_says (text, "150,000");
+  yishi_test_assert_says (text, "92.50");
+  yishi_test_assert_says (text, "150,000");
   g_assert_null (strstr (text, "Draft"));
 }
 
@@ -281,11 +234,11 @@ test_pdf (Fixture       *fixture,
   g_assert_true (yishi_doc_write_pdf (doc, path, &error));
   g_assert_no_error (error);
 
-  text = pdf_text (path);
+  text = yishi_test_pdf_text (path, 0);
   assert_notice_says (text);
   /* the chart's labels and its funding line */
-  assert_says (text, "Funding line");
-  assert_says (text, "1. 小区增设休息座椅");
+  yishi_test_assert_says (text, "Funding line");
+  yishi_test_assert_says (text, "1. 小区增设休息座椅");
 }
 
 static void
@@ -350,13 +303,13 @@ test_odt (Fixture       *fixture,
   results = read_results (fixture);
   g_assert_true (yishi_contest_notice_write (results, odt, &error));
   g_assert_no_error (error);
-  g_free (run (unzip));
+  g_free (yishi_test_run (unzip));
   g_file_get_contents (content_path, &content, NULL, &error);
   g_assert_no_error (error);
 
   assert_notice_says (content);
   g_assert_true (g_file_test (picture, G_FILE_TEST_IS_REGULAR));
-  g_free (run (xmllint));
+  g_free (yishi_test_run (xmllint));
 }
 
 /* Before publishing: marked as a draft, the objection period from today. */
@@ -376,10 +329,10 @@ test_draft (Fixture       *fixture,
 
   g_assert_true (yishi_contest_notice_write (results, path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
-  assert_says (text, "Draft: the results are not yet published");
-  assert_says (text, period);
-  assert_says (text, "Places 2 and 3 have the same final score");
+  text = yishi_test_pdf_text (path, 0);
+  yishi_test_assert_says (text, "Draft: the results are not yet published");
+  yishi_test_assert_says (text, period);
+  yishi_test_assert_says (text, "Places 2 and 3 have the same final score");
 }
 
 static guint32

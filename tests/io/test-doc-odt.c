@@ -9,6 +9,7 @@
 #include "yishi-doc-odt.h"
 #include "yishi-doc.h"
 #include "yishi-test-util.h"
+#include "yishi-test-text.h"
 
 /* The program stays in the C locale, so the page footer is the
  * untranslated msgid whatever the environment. */
@@ -84,25 +85,6 @@ new_full_doc (void)
   return doc;
 }
 
-/* Runs @argv and returns what it printed; fails the test when it does
- * not exit with 0, showing its errors. */
-static char *
-run (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s: %s\n%s", argv[0], error->message, err);
-
-  return out;
-}
-
 /* A folder with @doc written as doc.odt, and unpacked into doc/. */
 static YishiTestDir *
 write_unpacked (const YishiDoc *doc)
@@ -115,7 +97,7 @@ write_unpacked (const YishiDoc *doc)
 
   g_assert_true (yishi_doc_write_odt (doc, odt, &error));
   g_assert_no_error (error);
-  g_free (run (argv));
+  g_free (yishi_test_run (argv));
 
   return dir;
 }
@@ -184,7 +166,7 @@ validate (YishiTestDir *dir,
   const char *argv[] = { "xmllint", "--noout", "--relaxng", schema, path, NULL };
 
   g_test_message ("validating %s", part);
-  g_free (run (argv));
+  g_free (yishi_test_run (argv));
 }
 
 /* Every part of the package in @dir passes the OASIS ODF 1.3 schemas. */
@@ -268,7 +250,7 @@ test_manifest (void)
   g_autofree char *odt = yishi_test_dir_file (dir, "doc.odt");
   g_autofree char *manifest = read_part (dir, "META-INF/manifest.xml");
   const char *argv[] = { "unzip", "-Z1", odt, NULL };
-  g_autofree char *listing = run (argv);
+  g_autofree char *listing = yishi_test_run (argv);
   g_auto(GStrv) members = g_strsplit (g_strstrip (listing), "\n", -1);
   guint listed = 0;
   guint entries = 0;

@@ -8,6 +8,7 @@
 
 #include "yishi-doc-pdf.h"
 #include "yishi-test-util.h"
+#include "yishi-test-text.h"
 
 /* The program stays in the C locale, so the page numbers are the
  * untranslated msgid whatever the environment. */
@@ -98,47 +99,6 @@ new_notice (FigureCalls *calls)
   return doc;
 }
 
-static char *
-run (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-  return out;
-}
-
-static char *
-pdf_page_text (const char *path,
-               guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
-
-  return run (argv);
-}
-
-static char *
-pdf_info (const char *path,
-          const char *key)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = run (argv);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], key) && lines[i][strlen (key)] == ':')
-      return g_strstrip (g_strdup (lines[i] + strlen (key) + 1));
-
-  g_error ("pdfinfo shows no %s:\n%s", key, out);
-}
-
 static guint
 count_files (const char *folder)
 {
@@ -157,12 +117,12 @@ pdf_pages (const char *path,
            guint       n_pages)
 {
   GPtrArray *pages = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *count = pdf_info (path, "Pages");
+  g_autofree char *count = yishi_test_pdf_info (path, "Pages");
   g_autofree char *expected = g_strdup_printf ("%u", n_pages);
 
   g_assert_cmpstr (count, ==, expected);
   for (guint page = 1; page <= n_pages; page++)
-    g_ptr_array_add (pages, pdf_page_text (path, page));
+    g_ptr_array_add (pages, yishi_test_pdf_text (path, page));
   return pages;
 }
 
@@ -207,9 +167,9 @@ test_pdf_contents (void)
   /* 60 rows of about 7 mm do not fit on the first page, with the title */
   g_assert_cmpuint (n_pages, >=, 3);
   pages = pdf_pages (path, n_pages);
-  title = pdf_info (path, "Title");
+  title = yishi_test_pdf_info (path, "Title");
   g_assert_cmpstr (title, ==, TITLE);
-  size = pdf_info (path, "Page size");
+  size = yishi_test_pdf_info (path, "Page size");
   g_assert_nonnull (strstr (size, "(A4)"));
 
   g_assert_cmpuint (page_of (pages, TITLE), ==, 0);
@@ -432,7 +392,7 @@ test_pdf_replaces (void)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  text = pdf_page_text (path, 1);
+  text = yishi_test_pdf_text (path, 1);
   g_assert_nonnull (strstr (text, "A short notice."));
   g_assert_nonnull (strstr (text, "Page 1 of 1"));
   g_assert_cmpuint (count_files (dir->path), ==, 1);

@@ -8,6 +8,7 @@
 #include "yishi-minutes-export.h"
 #include "yishi-person-store.h"
 #include "yishi-test-util.h"
+#include "yishi-test-text.h"
 
 /* The minutes of a closed meeting as printed, in PDF and ODF, and the
  * ODF as LibreOffice reads it. The program stays in the C locale, so
@@ -276,71 +277,17 @@ export (Fixture            *fixture,
   return path;
 }
 
-/* Runs @argv with @envp (NULL: this program's) and returns what it
- * printed; fails the test when it cannot be run or does not exit with 0. */
-static char *
-run_in (const char *const *argv,
-        char             **envp)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-  return out;
-}
-
-static char *
-run (const char *const *argv)
-{
-  return run_in (argv, NULL);
-}
-
-/* @text without any white space: lines wrap wherever the page needs. */
-static char *
-squeeze (const char *text)
-{
-  GString *squeezed = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (squeezed, g_utf8_get_char (p));
-  return g_string_free (squeezed, FALSE);
-}
-
-static gboolean
-says (const char *text,
-      const char *expected)
-{
-  g_autofree char *haystack = squeeze (text);
-  g_autofree char *needle = squeeze (expected);
-
-  return strstr (haystack, needle) != NULL;
-}
-
-static void
-assert_says (const char *text,
-             const char *expected)
-{
-  if (!says (text, expected))
-    g_error ("“%s” is not in:\n%s", expected, text);
-}
-
 /* Some line of @text reads @cells, in this order and nothing else. */
 static void
 assert_row (const char *text,
             const char *cells)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autofree char *wanted = squeeze (cells);
+  g_autofree char *wanted = yishi_test_squeeze (cells);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *line = squeeze (lines[i]);
+      g_autofree char *line = yishi_test_squeeze (lines[i]);
 
       if (g_str_equal (line, wanted))
         return;
@@ -348,12 +295,13 @@ assert_row (const char *text,
   g_error ("No line reads “%s” in:\n%s", cells, text);
 }
 
+/* The text of a PDF as laid out on its pages: a table row on one line. */
 static char *
-pdf_text (const char *path)
+pdf_layout_text (const char *path)
 {
   const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
 
-  return run (argv);
+  return yishi_test_run (argv);
 }
 
 /* What every printed form of the minutes says: the record's names,
@@ -361,33 +309,33 @@ pdf_text (const char *path)
 static void
 assert_minutes_say (const char *text)
 {
-  assert_says (text, "Minutes of the " COUNCIL " meeting");
-  assert_says (text, "2026年第一次会议");
-  assert_says (text, "Meeting time: Thursday 26 March 2026 at 14:30");
-  assert_says (text, "Meeting place: " PLACE);
-  assert_says (text, "Chair: " "王桂兰");
-  assert_says (text, "Secretary: " SECRETARY);
-  assert_says (text, "Members: 7");
-  assert_says (text, "Present: 5");
-  assert_says (text, "Absent: 徐国庆, 段永福 (excused)");
-  assert_says (text, "Observers: " OBSERVER ", " REGISTERED_OBSERVER);
+  yishi_test_assert_says (text, "Minutes of the " COUNCIL " meeting");
+  yishi_test_assert_says (text, "2026年第一次会议");
+  yishi_test_assert_says (text, "Meeting time: Thursday 26 March 2026 at 14:30");
+  yishi_test_assert_says (text, "Meeting place: " PLACE);
+  yishi_test_assert_says (text, "Chair: " "王桂兰");
+  yishi_test_assert_says (text, "Secretary: " SECRETARY);
+  yishi_test_assert_says (text, "Members: 7");
+  yishi_test_assert_says (text, "Present: 5");
+  yishi_test_assert_says (text, "Absent: 徐国庆, 段永福 (excused)");
+  yishi_test_assert_says (text, "Observers: " OBSERVER ", " REGISTERED_OBSERVER);
   for (guint i = 0; i < N_MEMBERS; i++)
-    assert_says (text, names[i]);
+    yishi_test_assert_says (text, names[i]);
   for (guint i = 0; i < N_ITEMS; i++)
     {
       g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, items[i]);
 
-      assert_says (text, numbered);
+      yishi_test_assert_says (text, numbered);
     }
-  assert_says (text, "Amendment: 改用透水砖铺设");
-  assert_says (text, "Passed (3 needed)");
-  assert_says (text, "Failed (3 needed)");
-  assert_says (text, "Resolution: " RESOLUTION);
-  assert_says (text, "Responsible: 李建国");
-  assert_says (text, "Due: 30 June 2026");
-  assert_says (text, "下次会议定于4月下旬召开。");
-  assert_says (text, "Chair (signature):");
-  assert_says (text, "Secretary (signature):");
+  yishi_test_assert_says (text, "Amendment: 改用透水砖铺设");
+  yishi_test_assert_says (text, "Passed (3 needed)");
+  yishi_test_assert_says (text, "Failed (3 needed)");
+  yishi_test_assert_says (text, "Resolution: " RESOLUTION);
+  yishi_test_assert_says (text, "Responsible: 李建国");
+  yishi_test_assert_says (text, "Due: 30 June 2026");
+  yishi_test_assert_says (text, "下次会议定于4月下旬召开。");
+  yishi_test_assert_says (text, "Chair (signature):");
+  yishi_test_assert_says (text, "Secretary (signature):");
 }
 
 /* Every page has its number and @footer; returns the number of pages. */
@@ -405,8 +353,8 @@ assert_every_page_says (const char *text,
     {
       g_autofree char *number = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
 
-      assert_says (pages[i], number);
-      assert_says (pages[i], footer);
+      yishi_test_assert_says (pages[i], number);
+      yishi_test_assert_says (pages[i], footer);
     }
   return n_pages;
 }
@@ -434,7 +382,7 @@ test_pdf_approved (Fixture       *fixture,
   approve (fixture);
   minutes = read_minutes (fixture);
   path = export (fixture, minutes, YISHI_MINUTES_FORMAT_PDF, "会议记录.pdf");
-  text = pdf_text (path);
+  text = pdf_layout_text (path);
 
   assert_minutes_say (text);
   /* the vote table: a column per motion, the amendment beside its motion */
@@ -445,14 +393,14 @@ test_pdf_approved (Fixture       *fixture,
   assert_row (text, "Seconded by 赵淑芬 —");
   assert_row (text, "Form Roll Call");
   assert_row (text, "Invalid 1");
-  assert_says (text, "Roll call on “同意垃圾分类定时定点投放方案”: Yes: 李建国, 王桂兰, 赵淑芬; No: 蔡文静; "
+  yishi_test_assert_says (text, "Roll call on “同意垃圾分类定时定点投放方案”: Yes: 李建国, 王桂兰, 赵淑芬; No: 蔡文静; "
                      "Abstain: 马玉珍");
-  assert_says (text, "yes votes exceed half of the members present");
-  assert_says (text, "These minutes were approved by the chair, 王桂兰, on 30 March 2026.");
+  yishi_test_assert_says (text, "yes votes exceed half of the members present");
+  yishi_test_assert_says (text, "These minutes were approved by the chair, 王桂兰, on 30 March 2026.");
   digest_line = g_strconcat ("Digest (SHA-256): ", minutes->digest, NULL);
-  assert_says (text, digest_line);
-  assert_says (text, "1. Correction of 2 April 2026: 第二项议题表决时间应为15:40。");
-  g_assert_false (says (text, "Draft"));
+  yishi_test_assert_says (text, digest_line);
+  yishi_test_assert_says (text, "1. Correction of 2 April 2026: 第二项议题表决时间应为15:40。");
+  g_assert_false (yishi_test_says (text, "Draft"));
 
   digest = short_digest (minutes);
   footer = g_strconcat ("Digest ", digest, NULL);
@@ -516,9 +464,9 @@ test_pdf_approved_by_vote (Fixture       *fixture,
   first = read_minutes (fixture);
   g_assert_cmpint (first->approval, ==, YISHI_APPROVAL_VOTE);
   path = export (fixture, first, YISHI_MINUTES_FORMAT_PDF, "first.pdf");
-  first_text = pdf_text (path);
-  assert_says (first_text, "These minutes were approved by a vote of the " SECOND_TITLE " on");
-  g_assert_false (says (first_text, "Digest of the previous minutes"));
+  first_text = pdf_layout_text (path);
+  yishi_test_assert_says (first_text, "These minutes were approved by a vote of the " SECOND_TITLE " on");
+  g_assert_false (yishi_test_says (first_text, "Digest of the previous minutes"));
 
   second = yishi_minutes_store_get (fixture->db, meeting, &error);
   g_assert_no_error (error);
@@ -531,10 +479,10 @@ test_pdf_approved_by_vote (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_pointer (&path, g_free);
   path = export (fixture, second, YISHI_MINUTES_FORMAT_PDF, "second.pdf");
-  second_text = pdf_text (path);
-  assert_says (second_text, "2026年第二次会议");
+  second_text = pdf_layout_text (path);
+  yishi_test_assert_says (second_text, "2026年第二次会议");
   previous = g_strconcat ("Digest of the previous minutes: ", first->digest, NULL);
-  assert_says (second_text, previous);
+  yishi_test_assert_says (second_text, previous);
 }
 
 static void
@@ -549,14 +497,14 @@ test_pdf_draft (Fixture       *fixture,
   minutes = read_minutes (fixture);
   g_assert_cmpint (minutes->state, ==, YISHI_MINUTES_DRAFT);
   path = export (fixture, minutes, YISHI_MINUTES_FORMAT_PDF, "draft.pdf");
-  text = pdf_text (path);
+  text = pdf_layout_text (path);
 
   assert_minutes_say (text);
-  assert_says (text, "Draft: not yet approved");
+  yishi_test_assert_says (text, "Draft: not yet approved");
   g_assert_cmpuint (assert_every_page_says (text, "Draft"), >=, 2);
-  g_assert_false (says (text, "Digest"));
-  g_assert_false (says (text, "approved by"));
-  g_assert_false (says (text, "Corrigenda"));
+  g_assert_false (yishi_test_says (text, "Digest"));
+  g_assert_false (yishi_test_says (text, "approved by"));
+  g_assert_false (yishi_test_says (text, "Corrigenda"));
 }
 
 static const char *
@@ -580,7 +528,7 @@ validate (const char *unpacked,
   const char *argv[] = { "xmllint", "--noout", "--relaxng", rng, path, NULL };
 
   g_test_message ("validating %s", part);
-  g_free (run (argv));
+  g_free (yishi_test_run (argv));
 }
 
 /* Every part passes the OASIS ODF 1.3 schemas, and the content holds
@@ -605,7 +553,7 @@ test_odt_valid (Fixture       *fixture,
   minutes = read_minutes (fixture);
   odt = export (fixture, minutes, YISHI_MINUTES_FORMAT_ODT, "会议记录.odt");
   unzip[2] = odt;
-  g_free (run (unzip));
+  g_free (yishi_test_run (unzip));
   validate (unpacked, "OpenDocument-v1.3-schema.rng", "content.xml");
   validate (unpacked, "OpenDocument-v1.3-schema.rng", "styles.xml");
   validate (unpacked, "OpenDocument-v1.3-schema.rng", "meta.xml");
@@ -614,15 +562,15 @@ test_odt_valid (Fixture       *fixture,
   content_path = g_build_filename (unpacked, "content.xml", NULL);
   g_file_get_contents (content_path, &content, NULL, &error);
   g_assert_no_error (error);
-  assert_says (content, "Minutes of the " COUNCIL " meeting");
-  assert_says (content, "Absent: 徐国庆, 段永福 (excused)");
-  assert_says (content, RESOLUTION);
+  yishi_test_assert_says (content, "Minutes of the " COUNCIL " meeting");
+  yishi_test_assert_says (content, "Absent: 徐国庆, 段永福 (excused)");
+  yishi_test_assert_says (content, RESOLUTION);
   /* the short digest is in the page footer, which lives in the styles */
   styles_path = g_build_filename (unpacked, "styles.xml", NULL);
   g_file_get_contents (styles_path, &styles, NULL, &error);
   g_assert_no_error (error);
   digest = short_digest (minutes);
-  assert_says (styles, digest);
+  yishi_test_assert_says (styles, digest);
 }
 
 /* LibreOffice opens the ODT and prints every word of the record. soffice
@@ -648,14 +596,14 @@ test_odt_libreoffice (Fixture       *fixture,
   odt = export (fixture, minutes, YISHI_MINUTES_FORMAT_ODT, "minutes.odt");
   soffice[6] = odt;
   g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
-  g_free (run_in (soffice, envp));
+  g_free (yishi_test_run_in (soffice, envp));
   pdf = g_build_filename (outdir, "minutes.pdf", NULL);
   if (!g_file_test (pdf, G_FILE_TEST_IS_REGULAR))
     g_error ("LibreOffice did not convert %s to %s", odt, pdf);
 
-  text = pdf_text (pdf);
+  text = pdf_layout_text (pdf);
   assert_minutes_say (text);
-  assert_says (text, "Yes");
+  yishi_test_assert_says (text, "Yes");
   assert_row (text, "Yes 4 1");
   assert_row (text, "No 0 3");
   digest = short_digest (minutes);

@@ -10,6 +10,7 @@
 #include "yishi-proposal-store.h"
 #include "yishi-score-sheets.h"
 #include "yishi-test-util.h"
+#include "yishi-test-text.h"
 
 /* Blank score sheets of a small contest: three judges, four proposals,
  * two criteria; 孙丽 proposed the benches and is recused from them. The
@@ -151,64 +152,15 @@ fixture_tear_down (Fixture       *fixture,
   yishi_test_dir_free (fixture->dir);
 }
 
-static char *
-run (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-  return out;
-}
-
-static char *
-pdf_page_text (const char *path,
-               guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
-
-  return run (argv);
-}
-
 static guint
 pdf_pages (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = yishi_test_run (argv);
   const char *pages = strstr (out, "\nPages:");
 
   g_assert_nonnull (pages);
   return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
-}
-
-/* @text without any white space: lines wrap wherever the page needs. */
-static char *
-squeeze (const char *text)
-{
-  GString *squeezed = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (squeezed, g_utf8_get_char (p));
-
-  return g_string_free (squeezed, FALSE);
-}
-
-static gboolean
-says (const char *text,
-      const char *expected)
-{
-  g_autofree char *haystack = squeeze (text);
-  g_autofree char *needle = squeeze (expected);
-
-  return strstr (haystack, needle) != NULL;
 }
 
 static guint
@@ -220,14 +172,6 @@ count (const char *text,
   for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
     n++;
   return n;
-}
-
-static void
-assert_says (const char *text,
-             const char *expected)
-{
-  if (!says (text, expected))
-    g_error ("“%s” is not in:\n%s", expected, text);
 }
 
 /* One page a judge, each with the judge's name and person id, every
@@ -249,25 +193,25 @@ test_pdf (Fixture       *fixture,
   for (guint i = 0; i < fixture->judges->len; i++)
     {
       const YishiContestJudgeRow *judge = g_ptr_array_index (fixture->judges, i);
-      g_autofree char *text = pdf_page_text (path, i + 1);
+      g_autofree char *text = yishi_test_pdf_text (path, i + 1);
       g_autofree char *subtitle = g_strdup_printf ("Judge: %s (No. %" G_GINT64_FORMAT ")", judge->name,
                                                    judge->person_id);
 
-      assert_says (text, "Score sheet: " CONTEST);
-      assert_says (text, subtitle);
-      assert_says (text, "in steps of 0.5 points");
-      assert_says (text, "必要性 (60 points)");
-      assert_says (text, "可行性 (40 points)");
-      assert_says (text, "Total");
-      assert_says (text, "Judge’s signature:");
-      assert_says (text, "Date:");
+      yishi_test_assert_says (text, "Score sheet: " CONTEST);
+      yishi_test_assert_says (text, subtitle);
+      yishi_test_assert_says (text, "in steps of 0.5 points");
+      yishi_test_assert_says (text, "必要性 (60 points)");
+      yishi_test_assert_says (text, "可行性 (40 points)");
+      yishi_test_assert_says (text, "Total");
+      yishi_test_assert_says (text, "Judge’s signature:");
+      yishi_test_assert_says (text, "Date:");
       for (guint e = 0; e < fixture->entries->len; e++)
         {
           const YishiContestEntryRow *entry = g_ptr_array_index (fixture->entries, e);
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->proposal_id);
 
-          assert_says (text, entry->title);
-          assert_says (text, id);
+          yishi_test_assert_says (text, entry->title);
+          yishi_test_assert_says (text, id);
         }
       /* once in the instructions, then in each score cell of the row */
       g_assert_cmpuint (count (text, "Recused"), ==, judge->person_id == recusal->judge_id ? 4 : 1);

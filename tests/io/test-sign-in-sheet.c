@@ -8,6 +8,7 @@
 
 #include "yishi-sign-in-sheet.h"
 #include "yishi-test-util.h"
+#include "yishi-test-text.h"
 
 /* The program stays in the C locale, so the sheet's labels are the
  * untranslated msgids whatever the environment. */
@@ -65,47 +66,6 @@ new_council_sheet (void)
     yishi_sign_in_sheet_add_line (sheet, names[i], i == 0 ? "主任" : "委员",
                                   i == 20 ? "请假" : NULL);
   return sheet;
-}
-
-static char *
-run (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-  return out;
-}
-
-static char *
-pdf_page_text (const char *path,
-               guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-f", number, "-l", number, path, "-", NULL };
-
-  return run (argv);
-}
-
-static char *
-pdf_info (const char *path,
-          const char *key)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = run (argv);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], key) && lines[i][strlen (key)] == ':')
-      return g_strstrip (g_strdup (lines[i] + strlen (key) + 1));
-
-  g_error ("pdfinfo shows no %s:\n%s", key, out);
 }
 
 static guint
@@ -184,15 +144,15 @@ test_pdf_contents (void)
   g_assert_true (yishi_sign_in_sheet_write_pdf (sheet, path, &error));
   g_assert_no_error (error);
 
-  pages = pdf_info (path, "Pages");
+  pages = yishi_test_pdf_info (path, "Pages");
   g_assert_cmpstr (pages, ==, "2");
-  size = pdf_info (path, "Page size");
+  size = yishi_test_pdf_info (path, "Page size");
   g_assert_nonnull (strstr (size, "(A4)"));
-  title = pdf_info (path, "Title");
+  title = yishi_test_pdf_info (path, "Title");
   g_assert_cmpstr (title, ==, "Sign-in sheet: 佳园社区居民议事会, 第三次会议");
 
-  first = pdf_page_text (path, 1);
-  second = pdf_page_text (path, 2);
+  first = yishi_test_pdf_text (path, 1);
+  second = yishi_test_pdf_text (path, 2);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_assert_nonnull (strstr (i < A4_ROWS ? first : second, names[i]));
@@ -233,7 +193,7 @@ test_pdf_heading_names_council_once (void)
   yishi_sign_in_sheet_add_line (sheet, "王桂兰", "主任", "");
   g_assert_true (yishi_sign_in_sheet_write_pdf (sheet, path, &error));
   g_assert_no_error (error);
-  title = pdf_info (path, "Title");
+  title = yishi_test_pdf_info (path, "Title");
   g_assert_cmpstr (title, ==, "Sign-in sheet: 佳园社区居民议事会2026年第三次会议");
 }
 
