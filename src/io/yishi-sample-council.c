@@ -2,8 +2,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "yishi-council-store.h"
 #include "yishi-meeting-store.h"
 #include "yishi-meeting-text.h"

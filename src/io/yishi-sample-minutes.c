@@ -2,8 +2,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "yishi-meeting-text.h"
 #include "yishi-minutes-store.h"
 #include "yishi-sample-private.h"
