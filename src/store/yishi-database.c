@@ -8,6 +8,10 @@
 #include "yishi-migrations.h"
 #include "yishi-uuid.h"
 
+/* How long a connection waits for another to finish writing before it
+ * says the file is busy: longer than any single user action takes. */
+#define BUSY_TIMEOUT_MS 10000
+
 /* "YISH": marks the file as Yishi's (PRAGMA application_id). */
 #define YISHI_APPLICATION_ID 0x59495348
 
@@ -158,7 +162,7 @@ probe_existing (const char  *path,
    * a busy handler SQLite then fails at once with "database is locked",
    * as this probe did when yishictl opened the file just as the window
    * closed or opened it. */
-  sqlite3_busy_timeout (handle, 10000);
+  sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
 
   ok = query_int (handle, "SELECT count(*) FROM sqlite_schema", path, &n_tables, error) &&
        query_int (handle, "PRAGMA application_id", path, &app_id, error) &&
@@ -228,6 +232,27 @@ fail:
   return FALSE;
 }
 
+/* Turning a file into WAL mode needs it to itself. When two connections
+ * try at once (the window and yishictl opening an old file, or a new
+ * one, together), SQLite refuses one of them at once with SQLITE_BUSY,
+ * to avoid a deadlock, without calling the busy handler: that one waits
+ * a little and tries again, for as long as the busy timeout. */
+static gboolean
+enter_wal_mode (sqlite3     *handle,
+                const char  *path,
+                GError     **error)
+{
+  gint64 give_up = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  int rc;
+
+  while ((rc = sqlite3_exec (handle, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) == SQLITE_BUSY &&
+         g_get_monotonic_time () < give_up)
+    g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+  if (rc != SQLITE_OK)
+    set_sqlite_error (handle, rc, path, error);
+  return rc == SQLITE_OK;
+}
+
 static gboolean
 configure (sqlite3     *handle,
            const char  *path,
@@ -239,7 +264,7 @@ configure (sqlite3     *handle,
    * also what the import benchmark's baseline, the sqlite3 shell's
    * .import into a bare table, is measured with: a database that allows
    * concurrent writers, as Yishi's must. */
-  sqlite3_busy_timeout (handle, 10000);
+  sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
 
   /* Pages of 16 KiB for a new file (an existing one keeps its size): a
    * proposal with its full text takes much of a 4 KiB page, so larger
@@ -254,8 +279,8 @@ configure (sqlite3     *handle,
    * even 100,000 random UUIDs from a file fit; a larger cache spends more
    * time faulting in its memory than it saves, and with SQLite's default
    * of 2 MiB an import of random UUIDs spills and reads back its pages. */
-  return exec_sql (handle,
-                   "PRAGMA journal_mode = WAL;"
+  return enter_wal_mode (handle, path, error) &&
+         exec_sql (handle,
                    "PRAGMA synchronous = NORMAL;"
                    "PRAGMA foreign_keys = ON;"
                    "PRAGMA cache_size = -8192;",
