@@ -85,17 +85,15 @@ add_items (JsonBuilder        *builder,
 {
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < minutes->items->len; i++)
+  for (guint i = 0; i < minutes->meeting->items->len; i++)
     {
-      const YishiMinutesItem *item = minutes->items->pdata[i];
-      const YishiSnapshotItem *agenda = i < minutes->meeting->items->len ? minutes->meeting->items->pdata[i]
-                                                                         : NULL;
+      const YishiSnapshotItem *agenda = minutes->meeting->items->pdata[i];
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "item_id");
-      json_builder_add_int_value (builder, item->agenda_item_id);
-      add_member (builder, "title", agenda != NULL ? agenda->title : NULL);
-      add_member (builder, "discussion", item->discussion);
+      json_builder_add_int_value (builder, agenda->id);
+      add_member (builder, "title", agenda->title);
+      add_member (builder, "discussion", yishi_minutes_get_discussion (minutes, agenda->id));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -323,24 +321,22 @@ minutes_submit (YishiCli  *cli,
 }
 
 /* A draft is not approved behind the secretary's back: it needs
- * --submit, which hands it over first; @out_submitted says whether it
- * did. */
+ * --submit, which submits and approves it in one transaction. */
 static gboolean
 ready_for_approval (YishiDatabase  *db,
                     gint64          meeting_id,
                     gboolean        submit,
-                    gboolean       *out_submitted,
                     GError        **error)
 {
-  g_autoptr(YishiMinutes) minutes = yishi_minutes_store_get (db, meeting_id, error);
+  g_autoptr(YishiMinutes) minutes = NULL;
 
-  *out_submitted = FALSE;
+  if (submit)
+    return TRUE;
+  minutes = yishi_minutes_store_get (db, meeting_id, error);
   if (minutes == NULL)
     return FALSE;
   if (minutes->state != YISHI_MINUTES_DRAFT)
     return TRUE;
-  if (submit)
-    return *out_submitted = yishi_minutes_store_submit (db, meeting_id, error);
 
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
                /* Translators: a meeting's title, then its id twice */
@@ -348,6 +344,21 @@ ready_for_approval (YishiDatabase  *db,
                  "%" PRId64 "”, or approve them with “yishictl minutes approve %" PRId64 " --submit”."),
                minutes->meeting->title, (int64_t) meeting_id, (int64_t) meeting_id);
   return FALSE;
+}
+
+/* Without --submit, only submitted minutes are approved. */
+static gboolean
+approve (YishiDatabase  *db,
+         gint64          meeting_id,
+         gint64          motion_id,
+         gboolean        submit,
+         GError        **error)
+{
+  if (submit)
+    return yishi_minutes_store_submit_and_approve (db, meeting_id, motion_id, error);
+  if (motion_id != 0)
+    return yishi_minutes_store_approve_by_vote (db, meeting_id, motion_id, error);
+  return yishi_minutes_store_approve_by_chair (db, meeting_id, error);
 }
 
 static int
@@ -372,21 +383,14 @@ minutes_approve (YishiCli  *cli,
   g_autoptr(YishiMinutes) minutes = NULL;
   g_autoptr(GError) error = NULL;
   gint64 meeting_id = 0, motion_id = 0;
-  gboolean submitted, approved;
 
   if (!parse_meeting (context, &argc, &argv, &meeting_id) ||
       (motion != NULL && !yishi_cli_parse_id ("--by-vote", motion, &motion_id)))
     return YISHI_CLI_EXIT_USAGE;
   db = yishi_cli_open_database (cli, FALSE, &error);
-  if (db == NULL || !ready_for_approval (db, meeting_id, submit, &submitted, &error))
-    return yishi_cli_fail (error);
-
-  approved = motion_id != 0 ? yishi_minutes_store_approve_by_vote (db, meeting_id, motion_id, &error)
-                            : yishi_minutes_store_approve_by_chair (db, meeting_id, &error);
-  /* a refused approval leaves a draft submitted here a draft, as it was */
-  if (!approved && submitted)
-    yishi_minutes_store_reopen (db, meeting_id, NULL);
-  if (!approved || (minutes = yishi_minutes_store_get (db, meeting_id, &error)) == NULL)
+  if (db == NULL || !ready_for_approval (db, meeting_id, submit, &error) ||
+      !approve (db, meeting_id, motion_id, submit, &error) ||
+      (minutes = yishi_minutes_store_get (db, meeting_id, &error)) == NULL)
     return yishi_cli_fail (error);
   g_print ("%s\n", minutes->digest);
   return YISHI_CLI_EXIT_OK;

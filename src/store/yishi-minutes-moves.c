@@ -373,6 +373,39 @@ yishi_minutes_store_approve_by_vote (YishiDatabase  *db,
   return _yishi_minutes_run (db, meeting_id, approve_by_vote, &data, error);
 }
 
+/* Submits a draft first, in the same transaction, so a refused or
+ * interrupted approval leaves the draft as it was. */
+static gboolean
+submit_and_approve (YishiDatabase  *db,
+                    YishiMinutes   *minutes,
+                    gpointer        data,
+                    GError        **error)
+{
+  const VoteData *vote = data;
+
+  if (minutes->state == YISHI_MINUTES_DRAFT)
+    {
+      if (!plain_move (db, minutes, (gpointer) &submit_move, error))
+        return FALSE;
+      minutes->state = YISHI_MINUTES_SUBMITTED;
+    }
+  return vote->motion_id != 0 ? approve_by_vote (db, minutes, data, error)
+                              : approve_by_chair (db, minutes, NULL, error);
+}
+
+gboolean
+yishi_minutes_store_submit_and_approve (YishiDatabase  *db,
+                                        gint64          meeting_id,
+                                        gint64          motion_id,
+                                        GError        **error)
+{
+  VoteData data = { motion_id };
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (db), FALSE);
+
+  return _yishi_minutes_run (db, meeting_id, submit_and_approve, &data, error);
+}
+
 gboolean
 yishi_minutes_store_freeze (YishiDatabase  *db,
                             gint64          meeting_id,

@@ -156,6 +156,13 @@ gboolean      yishi_minutes_store_approve_by_vote (YishiDatabase  *db,
                                              gint64              meeting_id,
                                              gint64              motion_id,
                                              GError            **error);
+/* draft or submitted → approved in one transaction: a draft is submitted
+ * first. By @motion_id as yishi_minutes_store_approve_by_vote () when it
+ * is not 0, else by the chair. Refused, the minutes stay as they were. */
+gboolean      yishi_minutes_store_submit_and_approve (YishiDatabase *db,
+                                             gint64              meeting_id,
+                                             gint64              motion_id,
+                                             GError            **error);
 /* The passed motions of the later meetings of the meeting's council,
  * which yishi_minutes_store_approve_by_vote () takes: the latest
  * meeting first, then in agenda order. */

@@ -698,6 +698,57 @@ test_approve_needs_chair (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "临时会议"));
 }
 
+/* A draft submitted and approved in one move: refused, it stays a draft
+ * that was never submitted; accepted, it is approved as submitted
+ * minutes are, and chained. */
+static void
+test_submit_and_approve (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YishiMinutes) minutes = NULL;
+  g_autoptr(GPtrArray) mismatches = NULL;
+  gint64 chairless;
+  Meeting may;
+
+  chairless = yishi_meeting_store_add (fixture->db, fixture->council, "临时会议", "2024-05-20 19:30", "", 0, 0,
+                                       &error);
+  g_assert_no_error (error);
+  open_meeting (fixture, chairless);
+  set_state (fixture, chairless, YISHI_MEETING_STATE_CLOSED);
+  g_assert_false (yishi_minutes_store_submit_and_approve (fixture->db, chairless, 0, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  minutes = get_minutes (fixture, chairless);
+  g_assert_cmpint (minutes->state, ==, YISHI_MINUTES_DRAFT);
+  g_assert_null (minutes->submitted_at);
+  g_clear_pointer (&minutes, yishi_minutes_free);
+
+  build_may (fixture, &may);
+  /* its own meeting's motion is not a later meeting's */
+  g_assert_false (yishi_minutes_store_submit_and_approve (fixture->db, may.meeting, may.motion, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  minutes = get_minutes (fixture, may.meeting);
+  g_assert_cmpint (minutes->state, ==, YISHI_MINUTES_DRAFT);
+  g_assert_null (minutes->submitted_at);
+  g_clear_pointer (&minutes, yishi_minutes_free);
+
+  g_assert_true (yishi_minutes_store_submit_and_approve (fixture->db, may.meeting, 0, &error));
+  g_assert_no_error (error);
+  minutes = get_minutes (fixture, may.meeting);
+  g_assert_cmpint (minutes->state, ==, YISHI_MINUTES_APPROVED);
+  g_assert_cmpint (minutes->approval, ==, YISHI_APPROVAL_CHAIR);
+  g_assert_nonnull (minutes->submitted_at);
+  g_assert_cmpstr (minutes->previous_digest, ==, "");
+  mismatches = verify (fixture->db);
+  g_assert_cmpuint (mismatches->len, ==, 0);
+
+  /* approved minutes are not approved again */
+  g_assert_false (yishi_minutes_store_submit_and_approve (fixture->db, may.meeting, 0, &error));
+  g_assert_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION);
+}
+
 /* A vote approves minutes only by a passed motion of a later meeting of
  * the same council. */
 static void
@@ -1264,6 +1315,7 @@ main (int   argc,
   ADD ("canonical-form", test_canonical_form);
   ADD ("approval-locks", test_approval_locks);
   ADD ("approve-needs-chair", test_approve_needs_chair);
+  ADD ("submit-and-approve", test_submit_and_approve);
   ADD ("approve-by-vote", test_approve_by_vote);
   ADD ("chain", test_chain);
   ADD ("corrigendum", test_corrigendum);
