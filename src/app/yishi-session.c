@@ -9,6 +9,7 @@ struct _YishiSession
   GObject        parent_instance;
   YishiDatabase *db;
   GListStore    *people;
+  gboolean       people_asked; /* read once a page first asks for them */
   GCancellable  *cancellable;
 };
 
@@ -134,7 +135,6 @@ yishi_session_new (YishiDatabase *db)
   YishiSession *self = g_object_new (YISHI_TYPE_SESSION, NULL);
 
   self->db = g_object_ref (db);
-  yishi_session_reload_people (self);
 
   return self;
 }
@@ -152,6 +152,14 @@ yishi_session_get_people (YishiSession *self)
 {
   g_return_val_if_fail (YISHI_IS_SESSION (self), NULL);
 
+  /* Not when the session is made, before the window's first frame: the
+   * directory can hold tens of thousands of people, and reading them
+   * would take the processor from the frame. */
+  if (!self->people_asked)
+    {
+      self->people_asked = TRUE;
+      yishi_session_reload_people (self);
+    }
   return G_LIST_MODEL (self->people);
 }
 
