@@ -180,13 +180,10 @@ edit_file (const char *path,
            const char *to)
 {
   g_autofree char *text = read_text (path);
-  const char *at = strstr (text, from);
-  g_autofree char *edited = NULL;
+  g_autoptr(GString) edited = g_string_new (text);
 
-  g_assert_nonnull (at);
-  g_assert_null (strstr (at + 1, from));
-  edited = g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
-  yishi_test_write_file (path, edited, -1);
+  g_assert_cmpuint (g_string_replace (edited, from, to, 0), ==, 1);
+  yishi_test_write_file (path, edited->str, edited->len);
 }
 
 static void
