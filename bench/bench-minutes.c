@@ -21,6 +21,10 @@
  * Last, it times the part of the PDF export that is Yishi's own layout
  * (building the document and breaking it into pages with Pango), the
  * line `part pdf-layout`: the rest is cairo drawing and writing the pages.
+ * And it times a PDF of one page set in the same four faces (title,
+ * heading, body text, a table with its head row), the line
+ * `part pdf-one-page`: what a PDF costs whatever its length, mostly
+ * cairo reading each face's font program to embed a subset of it.
  *
  * It prints one tab-separated line per measurement, for
  * bench/run-benchmarks to read:
@@ -374,6 +378,54 @@ time_pdf_layout (const YishiMinutes *minutes,
   report ("part", "pdf-layout", minutes->meeting->items->len, members, 0, times);
 }
 
+/* A page with every face the minutes use, and a footer. */
+static YishiDoc *
+one_page_doc (void)
+{
+  YishiDoc *doc = yishi_doc_new ("南塘社区居民议事会会议记录");
+  const char * const head[] = { "事项", "结果", NULL };
+  const char * const row[] = { "表决", "通过（赞成 18 票）", NULL };
+  YishiDocTable *table;
+
+  yishi_doc_set_footer (doc, "Digest da99d1360907");
+  yishi_doc_add_title (doc, "南塘社区居民议事会会议记录");
+  yishi_doc_add_heading (doc, "一、3号楼加装电梯");
+  yishi_doc_add_paragraph (doc, "提案人介绍了有关情况，与会成员进行了讨论。", YISHI_DOC_ALIGN_START);
+  table = yishi_doc_add_table (doc, 2, NULL);
+  yishi_doc_table_add_row (table, TRUE, head);
+  yishi_doc_table_add_row (table, FALSE, row);
+
+  return doc;
+}
+
+static void
+time_pdf_one_page (const char *dir,
+                   guint       runs,
+                   guint       items,
+                   guint       members)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(YishiDoc) doc = one_page_doc ();
+  g_autofree char *path = g_build_filename (dir, "one-page.pdf", NULL);
+
+  for (guint i = 0; i < N_WARMUP + runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      yishi_doc_write_pdf (doc, path, &error);
+      if (i >= N_WARMUP)
+        {
+          double ms = bench_ms_since (start);
+
+          g_array_append_val (times, ms);
+        }
+      check (error);
+    }
+  report ("part", "pdf-one-page", items, members, file_size (path), times);
+  g_unlink (path);
+}
+
 static void
 bench_format (const YishiMinutes *minutes,
               const char         *dir,
@@ -456,6 +508,7 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (format_keys); i++)
     bench_format (minutes, dir, format_keys[i], (guint) runs, (guint) members);
   time_pdf_layout (minutes, (guint) runs, (guint) members);
+  time_pdf_one_page (dir, (guint) runs, minutes->meeting->items->len, (guint) members);
 
   g_clear_object (&db);
   if (keep == NULL)
