@@ -8,6 +8,7 @@
 #include "yishi-person-choice.h"
 #include "yishi-resolution-dialog.h"
 #include "yishi-store-task.h"
+#include "yishi-text.h"
 
 /* How much of a motion's text its choice shows. */
 #define MOTION_LABEL_CHARS 48
@@ -63,18 +64,6 @@ motion_choice_free (MotionChoice *motion)
 {
   g_free (motion->text);
   g_free (motion);
-}
-
-static char *
-shorten (const char *text,
-         glong       chars)
-{
-  g_autofree char *start = NULL;
-
-  if (g_utf8_strlen (text, -1) <= chars)
-    return g_strdup (text);
-  start = g_utf8_substring (text, 0, chars);
-  return g_strconcat (start, "…", NULL);
 }
 
 /* The due date typed (“2024-6-30” will do), as the store keeps it:
@@ -208,7 +197,7 @@ item_selected_cb (YishiResolutionDialog *self)
 
       if (motion->item_id != item_id)
         continue;
-      label = shorten (motion->text, MOTION_LABEL_CHARS);
+      label = yishi_text_shorten (motion->text, MOTION_LABEL_CHARS);
       gtk_string_list_append (labels, label);
       g_array_append_val (self->motion_ids, motion->id);
     }

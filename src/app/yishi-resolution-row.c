@@ -5,6 +5,7 @@
 #include "yishi-meeting-text.h"
 #include "yishi-resolution-row.h"
 #include "yishi-store-task.h"
+#include "yishi-text.h"
 #include "yishi-window.h"
 
 /* How much of a resolution's text names its drop-down to a screen reader. */
@@ -150,18 +151,11 @@ describe (const YishiSnapshotResolution *resolution,
 static char *
 accessible_name (const char *text)
 {
-  g_autofree char *start = NULL;
-  g_autofree char *shown = NULL;
-
-  if (g_utf8_strlen (text, -1) > ACCESSIBLE_TEXT_CHARS)
-    {
-      start = g_utf8_substring (text, 0, ACCESSIBLE_TEXT_CHARS);
-      shown = g_strconcat (start, "…", NULL);
-    }
+  g_autofree char *shown = yishi_text_shorten (text, ACCESSIBLE_TEXT_CHARS);
 
   /* Translators: the accessible name of a resolution's follow-up drop-down
    * (跟进情况); %s is its text, cut short */
-  return g_strdup_printf (_("Follow-up: %s"), shown ? shown : text);
+  return g_strdup_printf (_("Follow-up: %s"), shown);
 }
 
 static void

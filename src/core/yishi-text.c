@@ -142,3 +142,24 @@ yishi_text_check_field (const char  *text,
 
   return TRUE;
 }
+
+/* Reads no further than @max_chars characters, so a cell of megabytes,
+ * which a hostile file may hold, costs no more than a short one; and
+ * steps over bytes that are not UTF-8 without passing the end. */
+char *
+yishi_text_shorten (const char *text,
+                    guint       max_chars)
+{
+  const char *end = text;
+  g_autofree char *start = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (guint i = 0; i < max_chars && *end != '\0'; i++)
+    end = g_utf8_find_next_char (end, NULL);
+  if (*end == '\0')
+    return g_strdup (text);
+
+  start = g_strndup (text, end - text);
+  return g_strconcat (start, "…", NULL);
+}

@@ -156,19 +156,6 @@ yishi_import_problem_to_string (const YishiImportProblem *problem,
                           problem->column, problem->message);
 }
 
-/* A cell value fit for a message: cut when long. */
-static char *
-quote_value (const char *text)
-{
-  g_autofree char *start = NULL;
-
-  if (g_utf8_strlen (text, -1) <= QUOTE_MAX_CHARS)
-    return g_strdup (text);
-
-  start = g_utf8_substring (text, 0, QUOTE_MAX_CHARS);
-  return g_strconcat (start, "…", NULL);
-}
-
 /* Takes @message. */
 static void
 add_problem (ImportRow          *row,
@@ -219,7 +206,7 @@ read_cost (ImportRow  *row,
   if (yishi_money_parse_yuan (text, &row->draft->cost_fen, NULL))
     return NULL;
 
-  quoted = quote_value (text);
+  quoted = yishi_text_shorten (text, QUOTE_MAX_CHARS);
   /* Translators: %s is what the user typed */
   return g_strdup_printf (_("“%s” is not an amount in yuan (for example 12000 or 12,000.50)."),
                           quoted);
@@ -272,7 +259,7 @@ read_count (ImportRow  *row,
   if (parse_count (text, &G_STRUCT_MEMBER (gint64, row->draft, offset)))
     return NULL;
 
-  quoted = quote_value (text);
+  quoted = yishi_text_shorten (text, QUOTE_MAX_CHARS);
   /* Translators: %s is what the user typed */
   return g_strdup_printf (_("“%s” is not a whole number of zero or more."), quoted);
 }
@@ -378,7 +365,7 @@ read_date (ImportRow  *row,
       return NULL;
     }
 
-  quoted = quote_value (text);
+  quoted = yishi_text_shorten (text, QUOTE_MAX_CHARS);
   /* Translators: %s is what the user typed */
   return g_strdup_printf (_("“%s” is not a date: write it as 2024-03-15, 2024/3/15 or "
                             "2024年3月15日."), quoted);
@@ -473,7 +460,7 @@ read_category (ImportRow  *row,
       return NULL;
     }
 
-  quoted = quote_value (text);
+  quoted = yishi_text_shorten (text, QUOTE_MAX_CHARS);
   known = list_labels (category_label, YISHI_N_CATEGORIES);
   /* Translators: the first %s is what the user typed, the second a list */
   return g_strdup_printf (_("“%s” is not a category; use one of %s."), quoted, known);
@@ -494,7 +481,7 @@ read_status (ImportRow  *row,
       return NULL;
     }
 
-  quoted = quote_value (text);
+  quoted = yishi_text_shorten (text, QUOTE_MAX_CHARS);
   known = list_labels (status_label, YISHI_N_PROPOSAL_STATUSES);
   /* Translators: the first %s is what the user typed, the second a list */
   return g_strdup_printf (_("“%s” is not a status; use one of %s."), quoted, known);
@@ -510,7 +497,7 @@ read_uuid (ImportRow  *row,
 
   if (!g_uuid_string_is_valid (text))
     {
-      quoted = quote_value (text);
+      quoted = yishi_text_shorten (text, QUOTE_MAX_CHARS);
       /* Translators: %s is what the user typed */
       return g_strdup_printf (_("“%s” is not a UUID."), quoted);
     }

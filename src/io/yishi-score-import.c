@@ -16,19 +16,6 @@
  * may hold megabytes. */
 #define QUOTE_MAX_CHARS 40
 
-/* A cell's text fit for a message: cut when long. */
-static char *
-quote_value (const char *text)
-{
-  g_autofree char *start = NULL;
-
-  if (g_utf8_strlen (text, QUOTE_MAX_CHARS + 1) <= QUOTE_MAX_CHARS)
-    return g_strdup (text);
-
-  start = g_utf8_substring (text, 0, QUOTE_MAX_CHARS);
-  return g_strconcat (start, "…", NULL);
-}
-
 struct _YishiContestLookup
 {
   GPtrArray  *judges;           /* YishiContestJudgeRow */
@@ -224,7 +211,7 @@ yishi_contest_lookup_judge (YishiContestLookup  *lookup,
     {
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
                    /* Translators: %s is a name, as typed */
-                   _("“%s” is not a judge of this contest."), (quoted = quote_value (name)));
+                   _("“%s” is not a judge of this contest."), (quoted = yishi_text_shorten (name, QUOTE_MAX_CHARS)));
       return FALSE;
     }
   ids_text = format_ids (ids);
@@ -279,7 +266,7 @@ yishi_contest_lookup_entry (YishiContestLookup  *lookup,
       g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
                    /* Translators: %s is a proposal's id, code or title, as typed */
                    _("“%s” is not a proposal entered in this contest."),
-                   (quoted = quote_value (name)));
+                   (quoted = yishi_text_shorten (name, QUOTE_MAX_CHARS)));
       return FALSE;
     }
   ids_text = format_ids (ids);
@@ -310,7 +297,7 @@ yishi_contest_lookup_criterion (YishiContestLookup  *lookup,
 
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_FOUND,
                /* Translators: %s is a criterion's id or name, as typed */
-               _("“%s” is not a criterion of this contest."), (quoted = quote_value (name)));
+               _("“%s” is not a criterion of this contest."), (quoted = yishi_text_shorten (name, QUOTE_MAX_CHARS)));
   return NULL;
 }
 
@@ -377,7 +364,7 @@ yishi_contest_parse_points (const char  *text,
   if (read_decimal (stripped, out_points, &too_precise))
     return TRUE;
 
-  shown = quote_value (stripped);
+  shown = yishi_text_shorten (stripped, QUOTE_MAX_CHARS);
 
   if (too_precise)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_INVALID_VALUE,

@@ -17,6 +17,39 @@ test_is_blank (void)
     g_assert_false (yishi_text_is_blank (not_blank[i]));
 }
 
+/* Cut after so many characters, not bytes: Chinese takes three bytes a
+ * character. Bytes that are not UTF-8 are stepped over without reading
+ * past the end. */
+static void
+test_shorten (void)
+{
+  struct { const char *in; guint max; const char *out; } cases[] = {
+    { "", 3, "" },
+    { "道路", 3, "道路" },
+    { "道路硬化", 4, "道路硬化" },
+    { "道路硬化工程", 4, "道路硬化…" },
+    { "abcdef", 3, "abc…" },
+    { "3号楼道路", 2, "3号…" },
+    { "\xe4", 3, "\xe4" },
+  };
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *cut = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *copy = g_strdup (cases[i].in);
+      g_autofree char *out = yishi_text_shorten (copy, cases[i].max);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (long_text, "居民");
+  cut = yishi_text_shorten (long_text->str, 40);
+  g_assert_cmpint (g_utf8_strlen (cut, -1), ==, 41);
+  g_assert_true (g_str_has_suffix (cut, "居民…"));
+}
+
 static void
 test_strip (void)
 {
@@ -171,6 +204,7 @@ main (int   argc,
 
   g_test_add_func ("/text/is-blank", test_is_blank);
   g_test_add_func ("/text/strip", test_strip);
+  g_test_add_func ("/text/shorten", test_shorten);
   g_test_add_func ("/text/strip-invalid", test_strip_invalid);
   g_test_add_func ("/text/check-field", test_check_field);
   g_test_add_func ("/text/check-field/nul", test_check_field_nul);

@@ -293,6 +293,24 @@ test_bad_rows (Fixture       *fixture,
   g_assert_null (strstr (message, "Stopped after"));
 }
 
+/* A long cell is cut in the message after 40 characters, Chinese ones
+ * too (three bytes each). */
+static void
+test_long_cell (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("judge,proposal,criterion,points\n王芳,");
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (csv, "加装电梯");
+  g_string_append (csv, ",必要性,20\n");
+  write_csv (fixture, csv->str);
+  message = import_fails (fixture);
+  assert_contains (message, "line 2, column “proposal”: “加装电梯加装电梯加装电梯加装电梯加装电梯加装电梯加装电梯"
+                            "加装电梯加装电梯加装电梯…” is not a proposal");
+}
+
 static void
 test_missing_column (Fixture       *fixture,
                      gconstpointer  data)
@@ -477,6 +495,7 @@ main (int   argc,
   ADD ("missing-column", test_missing_column, NULL);
   ADD ("too-many-problems", test_too_many_problems, NULL);
   ADD ("ambiguous-judge", test_ambiguous_judge, NULL);
+  ADD ("long-cell", test_long_cell, NULL);
   ADD ("second-import-replaces", test_second_import_replaces, NULL);
   ADD ("store-refuses", test_store_refuses, "setup");
   ADD ("empty-file", test_empty_file, NULL);
