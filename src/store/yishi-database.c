@@ -5,6 +5,7 @@
 
 #include "yishi-database-private.h"
 #include "yishi-error.h"
+#include "yishi-lock-refusals.h"
 #include "yishi-migrations.h"
 #include "yishi-uuid.h"
 
@@ -42,6 +43,8 @@ set_sqlite_error (sqlite3     *handle,
                   GError     **error)
 {
   int primary = rc & 0xff;
+  const char *refusal = primary == SQLITE_CONSTRAINT && handle != NULL
+                        ? _yishi_lock_refusal_message (sqlite3_errmsg (handle)) : NULL;
 
   if (primary == SQLITE_NOTADB)
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_NOT_YISHI,
@@ -61,10 +64,8 @@ set_sqlite_error (sqlite3     *handle,
                  /* Translators: %s is a file name, the second %s the reason */
                  _("Cannot open “%s”: %s"), path,
                  handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
-  else if (primary == SQLITE_CONSTRAINT && handle != NULL &&
-           _yishi_lock_refusal_message (sqlite3_errmsg (handle)) != NULL)
-    g_set_error_literal (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
-                         _yishi_lock_refusal_message (sqlite3_errmsg (handle)));
+  else if (refusal != NULL)
+    g_set_error_literal (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION, refusal);
   else
     g_set_error (error, YISHI_ERROR, YISHI_ERROR_DATABASE,
                  /* Translators: %s is the message from the database engine */

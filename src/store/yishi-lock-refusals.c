@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "yishi-migrations.h"
+#include "yishi-lock-refusals.h"
 
 /* The triggers of the schema refuse changes to what approval or
  * publication has locked, with a fixed English reason (SQLite's RAISE

@@ -8,7 +8,4 @@ G_BEGIN_DECLS
  * element n - 1; the array is NULL-terminated. */
 const char * const *_yishi_migrations_get (guint *n_migrations);
 
-/* yishi-lock-refusals.c: the triggers' refusals, translated */
-const char         *_yishi_lock_refusal_message (const char *reason);
-
 G_END_DECLS
