@@ -320,33 +320,30 @@ minutes_submit (YishiCli  *cli,
                    yishi_minutes_store_submit);
 }
 
-/* A draft is not approved behind the secretary's back: it needs
- * --submit, which submits and approves it in one transaction. */
-static gboolean
-ready_for_approval (YishiDatabase  *db,
-                    gint64          meeting_id,
-                    gboolean        submit,
-                    GError        **error)
+/* A draft is not approved behind the secretary's back: without --submit
+ * the store refuses it, and the message says how to go on. */
+static void
+explain_draft (YishiDatabase  *db,
+               gint64          meeting_id,
+               GError        **error)
 {
   g_autoptr(YishiMinutes) minutes = NULL;
 
-  if (submit)
-    return TRUE;
-  minutes = yishi_minutes_store_get (db, meeting_id, error);
-  if (minutes == NULL)
-    return FALSE;
-  if (minutes->state != YISHI_MINUTES_DRAFT)
-    return TRUE;
+  if (!g_error_matches (*error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION))
+    return;
+  minutes = yishi_minutes_store_find (db, meeting_id, NULL);
+  if (minutes == NULL || minutes->state != YISHI_MINUTES_DRAFT)
+    return;
 
+  g_clear_error (error);
   g_set_error (error, YISHI_ERROR, YISHI_ERROR_ILLEGAL_TRANSITION,
                /* Translators: a meeting's title, then its id twice */
                _("The minutes of “%s” are still a draft. Submit them first with “yishictl minutes submit "
                  "%" PRId64 "”, or approve them with “yishictl minutes approve %" PRId64 " --submit”."),
                minutes->meeting->title, (int64_t) meeting_id, (int64_t) meeting_id);
-  return FALSE;
 }
 
-/* Without --submit, only submitted minutes are approved. */
+/* With --submit, a draft is submitted and approved in one transaction. */
 static gboolean
 approve (YishiDatabase  *db,
          gint64          meeting_id,
@@ -354,11 +351,15 @@ approve (YishiDatabase  *db,
          gboolean        submit,
          GError        **error)
 {
+  gboolean approved;
+
   if (submit)
     return yishi_minutes_store_submit_and_approve (db, meeting_id, motion_id, error);
-  if (motion_id != 0)
-    return yishi_minutes_store_approve_by_vote (db, meeting_id, motion_id, error);
-  return yishi_minutes_store_approve_by_chair (db, meeting_id, error);
+  approved = motion_id != 0 ? yishi_minutes_store_approve_by_vote (db, meeting_id, motion_id, error)
+                            : yishi_minutes_store_approve_by_chair (db, meeting_id, error);
+  if (!approved)
+    explain_draft (db, meeting_id, error);
+  return approved;
 }
 
 static int
@@ -388,8 +389,7 @@ minutes_approve (YishiCli  *cli,
       (motion != NULL && !yishi_cli_parse_id ("--by-vote", motion, &motion_id)))
     return YISHI_CLI_EXIT_USAGE;
   db = yishi_cli_open_database (cli, FALSE, &error);
-  if (db == NULL || !ready_for_approval (db, meeting_id, submit, &error) ||
-      !approve (db, meeting_id, motion_id, submit, &error) ||
+  if (db == NULL || !approve (db, meeting_id, motion_id, submit, &error) ||
       (minutes = yishi_minutes_store_get (db, meeting_id, &error)) == NULL)
     return yishi_cli_fail (error);
   g_print ("%s\n", minutes->digest);
