@@ -220,6 +220,7 @@ describe_missing (GPtrArray *judges,
                   guint     *out_missing)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
   guint missing = 0, late = 0;
 
   for (guint i = 0; i < judges->len; i++)
@@ -234,17 +235,14 @@ describe_missing (GPtrArray *judges,
     }
   g_ptr_array_add (names, NULL);
   *out_missing = missing;
+  /* Translators: the separator between judges' names in a list */
+  list = g_strjoinv (C_("list", ", "), (char **) names->pdata);
   if (late <= 3)
-    /* Translators: the separator between judges' names in a list */
-    return g_strjoinv (C_("list", ", "), (char **) names->pdata);
+    return g_steal_pointer (&list);
 
-  {
-    g_autofree char *first = g_strjoinv (C_("list", ", "), (char **) names->pdata);
-
-    /* Translators: %s is a list of judges' names, %u how many more judges there are */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more", late - 3),
-                            first, late - 3);
-  }
+  /* Translators: %s is a list of judges' names, %u how many more judges there are */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more", late - 3),
+                          list, late - 3);
 }
 
 static char *
