@@ -297,6 +297,18 @@ file_size (const char *path)
   return (gsize) buf.st_size;
 }
 
+/* Adds the time since @start to @times, unless run @i is a warm-up. */
+static void
+record (GArray *times,
+        guint   i,
+        gint64  start)
+{
+  double ms = bench_ms_since (start);
+
+  if (i >= N_WARMUP)
+    g_array_append_val (times, ms);
+}
+
 static void
 time_export (const YishiMinutes *minutes,
              YishiMinutesFormat  format,
@@ -310,12 +322,7 @@ time_export (const YishiMinutes *minutes,
       gint64 start = g_get_monotonic_time ();
       gboolean written = yishi_minutes_export (minutes, format, path, &error);
 
-      if (i >= N_WARMUP)
-        {
-          double ms = bench_ms_since (start);
-
-          g_array_append_val (times, ms);
-        }
+      record (times, i, start);
       if (!written)
         check (error);
     }
@@ -340,12 +347,7 @@ time_baseline (gsize        size,
       gint64 start = g_get_monotonic_time ();
 
       g_file_set_contents (path, text->str, text->len, &error);
-      if (i >= N_WARMUP)
-        {
-          double ms = bench_ms_since (start);
-
-          g_array_append_val (times, ms);
-        }
+      record (times, i, start);
       check (error);
     }
 }
@@ -366,12 +368,7 @@ time_pdf_layout (const YishiMinutes *minutes,
       g_autoptr(YishiDoc) doc = yishi_minutes_doc_build (minutes);
       g_autoptr(YishiDocLayout) layout = yishi_doc_layout_new (doc, YISHI_DOC_A4_WIDTH, YISHI_DOC_A4_HEIGHT);
 
-      if (i >= N_WARMUP)
-        {
-          double ms = bench_ms_since (start);
-
-          g_array_append_val (times, ms);
-        }
+      record (times, i, start);
       if (yishi_doc_layout_get_n_pages (layout) < minutes->meeting->items->len / 4)
         g_error ("bench-minutes: the minutes were laid out on too few pages");
     }
@@ -414,12 +411,7 @@ time_pdf_one_page (const char *dir,
       gint64 start = g_get_monotonic_time ();
 
       yishi_doc_write_pdf (doc, path, &error);
-      if (i >= N_WARMUP)
-        {
-          double ms = bench_ms_since (start);
-
-          g_array_append_val (times, ms);
-        }
+      record (times, i, start);
       check (error);
     }
   report ("part", "pdf-one-page", items, members, file_size (path), times);
