@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "yishi-person-store.h"
+#include "yishi-proposal-store.h"
 #include "yishi-test-util.h"
 
 YishiTestDir *
@@ -89,4 +90,26 @@ yishi_test_add_person (YishiDatabase *db,
   person = yishi_person_store_add (db, draft, &error);
   g_assert_no_error (error);
   return yishi_person_get_id (person);
+}
+
+char *
+yishi_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return g_strdup ("a folder");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+GPtrArray *
+yishi_test_list_proposals (YishiDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *proposals = yishi_proposal_store_list (db, NULL, &error);
+
+  g_assert_no_error (error);
+  return proposals;
 }

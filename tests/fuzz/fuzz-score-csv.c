@@ -2,9 +2,9 @@
 
 #include "yishi-contest-store.h"
 #include "yishi-fuzz.h"
-#include "yishi-person-store.h"
 #include "yishi-proposal-store.h"
 #include "yishi-score-import.h"
+#include "yishi-test-util.h"
 
 /* A score sheet CSV as the scoring page and `yishictl contest import`
  * read it, against a contest in judging made once per process: judges
@@ -16,19 +16,6 @@
 
 static YishiDatabase *db;
 static gint64 contest_id;
-
-static gint64
-add_person (const char *name)
-{
-  g_autoptr(YishiPersonDraft) draft = yishi_person_draft_new ();
-  g_autoptr(YishiPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-
-  draft->name = g_strdup (name);
-  person = yishi_person_store_add (db, draft, &error);
-  g_assert_no_error (error);
-  return yishi_person_get_id (person);
-}
 
 static gint64
 add_proposal (const char *title,
@@ -66,7 +53,7 @@ set_up_contest (void)
 
   db = yishi_fuzz_empty_db (path);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    people[i] = add_person (names[i]);
+    people[i] = yishi_test_add_person (db, names[i]);
   draft->name = g_strdup ("2024年幸福里社区提案大赛");
   draft->budget_fen = 20000000;
   contest_id = yishi_contest_store_add (db, draft, &error);

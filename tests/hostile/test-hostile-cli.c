@@ -36,16 +36,6 @@ corpus_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "hostile", name, NULL);
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -149,8 +139,8 @@ assert_import_fails (Fixture            *fixture,
                      const char * const *expected)
 {
   g_autofree char *input = corpus_file (name);
-  g_autofree char *input_sum = file_checksum (input);
-  g_autofree char *db_sum = file_checksum (fixture->db_path);
+  g_autofree char *input_sum = yishi_test_file_checksum (input);
+  g_autofree char *db_sum = yishi_test_file_checksum (fixture->db_path);
   g_autofree char *input_after = NULL;
   g_autofree char *db_after = NULL;
 
@@ -161,8 +151,8 @@ assert_import_fails (Fixture            *fixture,
   else
     assert_fails (FALSE, fixture->db_path, expected, "import", input, NULL);
 
-  input_after = file_checksum (input);
-  db_after = file_checksum (fixture->db_path);
+  input_after = yishi_test_file_checksum (input);
+  db_after = yishi_test_file_checksum (fixture->db_path);
   g_assert_cmpstr (input_after, ==, input_sum);
   g_assert_cmpstr (db_after, ==, db_sum);
 }
@@ -237,7 +227,7 @@ static void
 test_db_read_only_folder (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *sum = file_checksum (fixture->db_path);
+  g_autofree char *sum = yishi_test_file_checksum (fixture->db_path);
   g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
   g_autofree char *after = NULL;
   const char * const expected[] = {
@@ -250,7 +240,7 @@ test_db_read_only_folder (Fixture       *fixture,
   assert_fails (TRUE, fixture->db_path, expected, "proposal", "list", NULL);
   g_assert_cmpint (g_chmod (fixture->dir->path, 0700), ==, 0);
 
-  after = file_checksum (fixture->db_path);
+  after = yishi_test_file_checksum (fixture->db_path);
   g_assert_cmpstr (after, ==, sum);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }

@@ -83,18 +83,6 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return g_strdup ("a folder");
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 /* The names in @path, sorted: to see that nothing was left beside a file. */
 static char *
 list_dir (const char *path)
@@ -506,7 +494,7 @@ run_import_case (const Case *c)
   g_autoptr(YishiTestDir) dir = yishi_test_dir_new ();
   g_autofree char *db_path = yishi_test_dir_file (dir, "yishi.db");
   g_autofree char *input = input_path (c, dir);
-  g_autofree char *input_sum = file_checksum (input);
+  g_autofree char *input_sum = yishi_test_file_checksum (input);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *report = NULL;
@@ -517,7 +505,7 @@ run_import_case (const Case *c)
   before = dump_database (db_path);
   report = run_importer (c, db_path, input, &error);
   after = dump_database (db_path);
-  input_after = file_checksum (input);
+  input_after = yishi_test_file_checksum (input);
   g_assert_cmpstr (input_after, ==, input_sum);
 
   if (c->domain == 0)
@@ -557,7 +545,7 @@ run_database_case (const Case *c)
     }
   if (c->unprivileged)
     set_permissions (dir, path, c->generate);
-  sum = file_checksum (path);
+  sum = yishi_test_file_checksum (path);
   listing = list_dir (dir->path);
 
   if (c->unprivileged)
@@ -569,7 +557,7 @@ run_database_case (const Case *c)
   g_assert_null (db);
   g_assert_error (error, c->domain, c->code);
   assert_message (c, error->message);
-  sum_after = file_checksum (path);
+  sum_after = yishi_test_file_checksum (path);
   listing_after = list_dir (dir->path);
   g_assert_cmpstr (sum_after, ==, sum);
   g_assert_cmpstr (listing_after, ==, listing);
@@ -721,16 +709,6 @@ add_proposal (YishiDatabase *db,
   return proposal;
 }
 
-static GPtrArray *
-list_proposals (YishiDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *proposals = yishi_proposal_store_list (db, NULL, &error);
-
-  g_assert_no_error (error);
-  return proposals;
-}
-
 /* Every text cell that a spreadsheet would run starts with a quote in
  * the file; numbers stay numbers; and importing the export into
  * another database gives back exactly the text that was typed. */
@@ -784,7 +762,7 @@ test_formula_export (void)
   g_assert_true (yishi_proposal_import_run (import, other, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  back = list_proposals (other);
+  back = yishi_test_list_proposals (other);
   g_assert_cmpuint (back->len, ==, G_N_ELEMENTS (texts));
   for (guint i = 0; i < back->len; i++)
     {

@@ -78,21 +78,11 @@ fill_database (YishiDatabase *db)
     }
 }
 
-static GPtrArray *
-list_proposals (YishiDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *proposals = yishi_proposal_store_list (db, NULL, &error);
-
-  g_assert_no_error (error);
-  return proposals;
-}
-
 static char *
 export_database (YishiDatabase *db,
                  YishiTestDir  *dir)
 {
-  g_autoptr(GPtrArray) proposals = list_proposals (db);
+  g_autoptr(GPtrArray) proposals = yishi_test_list_proposals (db);
   g_autoptr(GError) error = NULL;
   char *path = yishi_test_dir_file (dir, "export.csv");
 
@@ -146,8 +136,8 @@ test_round_trip (void)
   g_assert_true (yishi_proposal_import_run (import, other_db, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  exported = list_proposals (db);
-  imported = list_proposals (other_db);
+  exported = yishi_test_list_proposals (db);
+  imported = yishi_test_list_proposals (other_db);
   g_assert_cmpuint (exported->len, ==, 3 + MAX (YISHI_N_CATEGORIES, YISHI_N_PROPOSAL_STATUSES));
   g_assert_cmpuint (imported->len, ==, exported->len);
   for (guint i = 0; i < exported->len; i++)

@@ -46,16 +46,6 @@ run_ok (YishiProposalImport *import,
   g_assert_no_error (error);
 }
 
-static GPtrArray *
-list_proposals (YishiDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *proposals = yishi_proposal_store_list (db, NULL, &error);
-
-  g_assert_no_error (error);
-  return proposals;
-}
-
 static guint
 count_people (YishiDatabase *db)
 {
@@ -86,7 +76,7 @@ static const char chinese_csv[] =
 static void
 assert_chinese_rows (YishiDatabase *db)
 {
-  g_autoptr(GPtrArray) proposals = list_proposals (db);
+  g_autoptr(GPtrArray) proposals = yishi_test_list_proposals (db);
   YishiProposal *first, *second, *third;
 
   g_assert_cmpuint (proposals->len, ==, 3);
@@ -164,7 +154,7 @@ test_english_headers (void)
   g_assert_cmpstr (yishi_proposal_import_get_column (import, 0), ==, "TITLE");
 
   run_ok (import, db);
-  proposals = list_proposals (db);
+  proposals = yishi_test_list_proposals (db);
   g_assert_cmpuint (proposals->len, ==, 1);
   proposal = proposals->pdata[0];
   g_assert_cmpstr (yishi_proposal_get_title (proposal), ==, "Fix the lamps");
@@ -320,7 +310,7 @@ test_stored_values (void)
   run_ok (import, db);
   /* the file and the import are gone before the values are read back */
   g_clear_pointer (&import, yishi_proposal_import_free);
-  proposals = list_proposals (db);
+  proposals = yishi_test_list_proposals (db);
   g_assert_cmpuint (proposals->len, ==, 4);
 
   p = proposals->pdata[0];
@@ -419,7 +409,7 @@ test_hostile_text (void)
   import = prepare_ok (dir, csv->str, csv->len, YISHI_ENCODING_AUTO);
   run_ok (import, db);
 
-  proposals = list_proposals (db);
+  proposals = yishi_test_list_proposals (db);
   g_assert_cmpuint (proposals->len, ==, 2);
   g_assert_cmpstr (yishi_proposal_get_title (proposals->pdata[0]), ==, hostile);
   g_assert_cmpstr (yishi_proposal_get_body (proposals->pdata[0]), ==, "=HYPERLINK(\"x\")");

@@ -153,17 +153,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static guint
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = yishi_test_run (argv);
-  const char *pages = strstr (out, "\nPages:");
-
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
-}
-
-static guint
 count (const char *text,
        const char *word)
 {
@@ -183,12 +172,14 @@ test_pdf (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = yishi_test_dir_file (fixture->dir, "评分表.pdf");
+  g_autofree char *pages = NULL;
   const YishiContestRecusalRow *recusal = g_ptr_array_index (fixture->recusals, 0);
 
   g_assert_true (yishi_score_sheets_write_pdf (fixture->row, fixture->criteria, fixture->judges,
                                                fixture->entries, fixture->recusals, path, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (pdf_pages (path), ==, fixture->judges->len);
+  pages = yishi_test_pdf_info (path, "Pages");
+  g_assert_cmpuint (g_ascii_strtoull (pages, NULL, 10), ==, fixture->judges->len);
 
   for (guint i = 0; i < fixture->judges->len; i++)
     {
