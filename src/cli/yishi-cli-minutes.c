@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -505,13 +504,14 @@ import_file (YishiDatabase  *db,
   g_autoptr(YishiMinutes) minutes = yishi_minutes_xml_read (path, error);
   gboolean created = FALSE;
 
-  if (minutes == NULL || !yishi_minutes_xml_import (db, path, &created, error))
+  /* the reader's messages name the file already; the store's do not */
+  if (minutes == NULL)
+    return FALSE;
+  if (!yishi_minutes_store_import (db, minutes, &created, error))
     {
       g_autofree char *shown = g_filename_display_name (path);
 
-      /* the reader's messages name the file already; the store's do not */
-      if (error != NULL && *error != NULL && strstr ((*error)->message, shown) == NULL)
-        g_prefix_error (error, "%s: ", shown);
+      g_prefix_error (error, "%s: ", shown);
       return FALSE;
     }
   if (created)
